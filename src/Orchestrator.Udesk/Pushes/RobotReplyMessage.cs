@@ -1,0 +1,44 @@
+using Orchestrator.Udesk.Json;
+
+namespace Orchestrator.Udesk.Pushes;
+
+/// <summary>A reply of Udesk's knowledge-base robot (<c>assign_type = robot</c>).</summary>
+public sealed record RobotReplyMessage : PushedMessage
+{
+    public string? Type { get; init; }
+
+    public string? MessageId { get; init; }
+
+    public RobotAnswer? Data { get; init; }
+
+    public override string? Id => MessageId;
+
+    public override string Kind => Type ?? Messages.MessageType.Text;
+}
+
+public sealed record RobotAnswer : UdeskObject
+{
+    /// <summary>0 for small talk; otherwise a knowledge-base question whose usefulness can be rated.</summary>
+    public long? QuestionId { get; init; }
+
+    public string? QuestionTitle { get; init; }
+
+    public string? Answer { get; init; }
+
+    /// <summary>Guidance questions.</summary>
+    public IReadOnlyList<RobotQuestion>? GusList { get; init; }
+
+    public IReadOnlyList<RobotQuestion>? RelateList { get; init; }
+
+    public RobotLink? ThirdUrl { get; init; }
+}
+
+public sealed record RobotQuestion : UdeskObject
+{
+    public string? QuestionTitle { get; init; }
+}
+
+public sealed record RobotLink : UdeskObject
+{
+    public string? Url { get; init; }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Orchestrator.Conversations.Outbox;
+
+namespace Orchestrator.Conversations.Domain;
+
+/// <summary>What a conversation can be asked to do, by the platform, by Udesk's pushes, or by its own gateway.</summary>
+public static class ConversationCommands
+{
+    public abstract record Command(ConversationId Id);
+
+    public sealed record RequestSession(ConversationId Id, SessionRequest Request) : Command(Id);
+
+    /// <summary>A customer message; <paramref name="MessageId"/> makes it idempotent.</summary>
+    public sealed record SendMessage(ConversationId Id, string MessageId, string Type, MessagePayload Data) : Command(Id);
+
+    /// <summary>What the customer is typing. Not persisted: only the newest matters, and it is throttled.</summary>
+    public sealed record SendPreview(ConversationId Id, string Content) : Command(Id);
+
+    public sealed record CloseSession(ConversationId Id) : Command(Id);
+
+    public sealed record AbandonQueue(ConversationId Id) : Command(Id);
+
+    /// <summary>One pushed batch for this customer, each message as Udesk sent it, in order.</summary>
+    public sealed record ApplyPush(ConversationId Id, string AssignType, IReadOnlyList<JsonElement> Messages) : Command(Id);
+
+    public sealed record ApplyReadReceipt(ConversationId Id, long SessionId, IReadOnlyList<string> MessageIds) : Command(Id);
+
+    public sealed record GetState(ConversationId Id) : Command(Id);
+
+    /// <summary>From the conversation's gateway: Udesk answered the outbox call at <paramref name="CallSeq"/>.</summary>
+    public sealed record CompleteCall(ConversationId Id, long CallSeq, CallOutcome Outcome) : Command(Id);
+}

@@ -1,0 +1,273 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Orchestrator.Conversations.Outbox;
+using Orchestrator.Udesk.Messages;
+using Orchestrator.Udesk.Pushes;
+using static Orchestrator.Conversations.Domain.ConversationCommands;
+using static Orchestrator.Conversations.Domain.ConversationEvents;
+
+namespace Orchestrator.Conversations.Domain;
+
+/// <summary>
+/// The conversation's rules as a pure function: a state and a command give the events to persist and the reply.
+/// No clock (the time is passed in), no I/O, so every transition is unit-testable without actors.
+/// </summary>
+public static partial class ConversationDecider
+{
+    public static Decision Decide(ConversationState state, Command command, DateTimeOffset now) => command switch
+    {
+        RequestSession c => RequestSessionDecision(state, c, now),
+        SendMessage c => SendMessageDecision(state, c, now),
+        SendPreview => state.Status == ConversationStatus.Agent
+            ? Decision.Unchanged(state)
+            : Decision.Reject(RejectionReason.Conflict, $"A preview needs an agent session; the conversation is {Describe(state)}."),
+        CloseSession => CloseDecision(state, now),
+        AbandonQueue => AbandonDecision(state, now),
+        ApplyPush c => PushDecision(state, c, now),
+        ApplyReadReceipt c => Decision.Persist([new ReadReceiptReceived(state.Seq + 1, now, c.SessionId, c.MessageIds)], state),
+        CompleteCall c => CompleteCallDecision(state, c, now),
+        GetState => new Decision([], new ConversationReplies.State(state)),
+        _ => Decision.Reject(RejectionReason.Invalid, $"Unknown command {command.GetType().Name}."),
+    };
+
+    private static Decision RequestSessionDecision(ConversationState state, RequestSession command, DateTimeOffset now)
+    {
+        var request = command.Request;
+        if (request.AssignType is not ("robot" or "urobot" or "agent"))
+        {
+            return Decision.Reject(RejectionReason.Invalid, "assign_type must be robot, urobot or agent.");
+        }
+
+        var wantsAgent = request.AssignType == "agent" || request.AgentId is not null || request.GroupId is not null;
+        if (!wantsAgent && request.AssignType == "urobot" && (request.RobotId is null || request.SceneId is null))
+        {
+            return Decision.Reject(RejectionReason.Invalid, "robot_id and scene_id are required when assign_type is urobot.");
+        }
+
+        if (state.SessionRequestPending)
+        {
+            return Decision.Reject(RejectionReason.Conflict, "A session request is already on its way to Udesk.");
+        }
+
+        if (state.Status is ConversationStatus.Queued or ConversationStatus.Agent)
+        {
+            return Decision.Reject(RejectionReason.Conflict, $"The conversation is {Describe(state)}; close it or abandon the queue first.");
+        }
+
+        var events = new EventSequencer(state, now);
+        if (wantsAgent && state is { Status: ConversationStatus.Urobot, UrobotSessionId: { } urobotSession, RobotId: { } robot, SceneId: { } scene })
+        {
+            // Udesk counts urobot → human escalations only when told.
+            events.Add((seq, at) => new UdeskCallQueued(seq, at, new OutboundCall.TransferSurvey(urobotSession, robot, scene)));
+        }
+
+        events.Add((seq, at) => new UdeskCallQueued(seq, at, new OutboundCall.CreateSession(request)));
+        return Decision.Persist(events.Events, state);
+    }
+
+    private static Decision SendMessageDecision(ConversationState state, SendMessage command, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(command.MessageId) || !MessageIdPattern().IsMatch(command.MessageId))
+        {
+            return Decision.Reject(RejectionReason.Invalid, "message_id is required and may contain only letters, digits, '_' and '-'.");
+        }
+
+        if (state.AcceptedMessageIds.TryGet(command.MessageId, out var original))
+        {
+            return new Decision([], new ConversationReplies.AlreadyAccepted(original));
+        }
+
+        if (!MessageType.Sendable.Contains(command.Type))
+        {
+            return Decision.Reject(RejectionReason.Invalid, $"type must be one of {string.Join(", ", MessageType.Sendable)}.");
+        }
+
+        OutboundCall.SendMessage? call = state.Status switch
+        {
+            ConversationStatus.Agent => new(command.MessageId, command.Type, command.Data, state.ImSubSessionId!.Value),
+            ConversationStatus.Robot => new(command.MessageId, command.Type, command.Data, 0),
+            ConversationStatus.Urobot => new(command.MessageId, command.Type, command.Data, -1, state.RobotId, state.SceneId, state.UrobotSessionId),
+            ConversationStatus.Queued => new(command.MessageId, command.Type, command.Data, -3),
+            _ => null,
+        };
+        if (call is null)
+        {
+            return Decision.Reject(RejectionReason.Conflict, $"The conversation is {Describe(state)}; request a session first.");
+        }
+
+        if (state.Status is ConversationStatus.Robot or ConversationStatus.Urobot && command.Type != MessageType.Text)
+        {
+            return Decision.Reject(RejectionReason.Conflict, "The robot takes only text messages (type 'message').");
+        }
+
+        return Decision.Persist([new UdeskCallQueued(state.Seq + 1, now, call)], state);
+    }
+
+    private static Decision CloseDecision(ConversationState state, DateTimeOffset now)
+    {
+        switch (state.Status)
+        {
+            case ConversationStatus.Closed:
+                return Decision.Unchanged(state);
+            case ConversationStatus.Idle:
+                return Decision.Reject(RejectionReason.Conflict, "The conversation has no session to close.");
+            case ConversationStatus.Queued:
+                return Decision.Reject(RejectionReason.Conflict, "The conversation is queued; abandon the queue instead.");
+        }
+
+        var events = new EventSequencer(state, now);
+        var session = state.Status == ConversationStatus.Agent ? state.ImSubSessionId : null;
+        events.Add((seq, at) => new SessionClosed(seq, at, "normal", CloseInitiator.Customer, session, null, null, null));
+        if (session is { } id)
+        {
+            events.Add((seq, at) => new UdeskCallQueued(seq, at, new OutboundCall.CloseSession(id)));
+        }
+
+        return Decision.Persist(events.Events, state);
+    }
+
+    private static Decision AbandonDecision(ConversationState state, DateTimeOffset now)
+    {
+        if (state.Status != ConversationStatus.Queued)
+        {
+            return Decision.Reject(RejectionReason.Conflict, $"The conversation is {Describe(state)}, not queued.");
+        }
+
+        var events = new EventSequencer(state, now);
+        var queue = state.Queue?.Name;
+        events.Add((seq, at) => new QueueAbandoned(seq, at, queue, state.StatusBeforeQueue ?? ConversationStatus.Idle));
+        if (queue is not null)
+        {
+            events.Add((seq, at) => new UdeskCallQueued(seq, at, new OutboundCall.AbandonQueue(queue)));
+        }
+
+        return Decision.Persist(events.Events, state);
+    }
+
+    private static Decision CompleteCallDecision(ConversationState state, CompleteCall command, DateTimeOffset now)
+    {
+        var pending = state.Outbox.FirstOrDefault(p => p.Seq == command.CallSeq);
+        if (pending is null)
+        {
+            // Completed already (a retry raced its answer): nothing to do.
+            return Decision.Unchanged(state);
+        }
+
+        var events = new EventSequencer(state, now);
+        events.Add((seq, at) => new UdeskCallCompleted(seq, at, command.CallSeq, command.Outcome));
+        if (pending.Call is OutboundCall.CreateSession create && command.Outcome is CallOutcome.SessionAnswered answered)
+        {
+            SessionAnswerEvents(events, create.Request, answered.Answer);
+        }
+
+        return Decision.Persist(events.Events, state);
+    }
+
+    private static void SessionAnswerEvents(EventSequencer events, SessionRequest request, SessionAnswer answer)
+    {
+        // A start_session push may have overtaken the answer: never step back from an agent session.
+        if (events.State.Status == ConversationStatus.Agent && answer.Kind != SessionAnswerKind.Agent)
+        {
+            return;
+        }
+
+        switch (answer.Kind)
+        {
+            case SessionAnswerKind.Robot:
+                events.Add((seq, at) => new RobotSessionStarted(seq, at, answer.Welcome ?? answer.Message));
+                break;
+            case SessionAnswerKind.Urobot:
+                events.Add((seq, at) => new UrobotSessionStarted(seq, at, request.RobotId ?? 0, request.SceneId ?? 0, answer.UrobotSessionId, answer.Welcome));
+                break;
+            case SessionAnswerKind.Agent when answer.ImSubSessionId is { } session && events.State.ImSubSessionId != session:
+                events.Add((seq, at) => new AgentSessionStarted(seq, at, session, answer.Agent ?? new AgentInfo(null, null, null), answer.SurveyOptions, null, null));
+                break;
+            case SessionAnswerKind.Queued or SessionAnswerKind.AssignmentInProgress:
+                events.Add((seq, at) => new Queued(seq, at, new QueueInfo(answer.QueueName, answer.Position), answer.Message));
+                break;
+            case SessionAnswerKind.NoAgentOnline:
+                events.Add((seq, at) => new NoAgentOnline(seq, at, answer.Message));
+                break;
+        }
+    }
+
+    private static Decision PushDecision(ConversationState state, ApplyPush command, DateTimeOffset now)
+    {
+        var events = new EventSequencer(state, now);
+        try
+        {
+            foreach (var raw in command.Messages)
+            {
+                var message = UdeskPushParser.ParseMessage(command.AssignType, raw);
+                if (message.Id is { Length: > 0 } id && events.State.SeenPushIds.Contains(id))
+                {
+                    continue;
+                }
+
+                PushedMessageEvents(events, command.AssignType, message);
+            }
+        }
+        catch (JsonException e)
+        {
+            return Decision.Reject(RejectionReason.Invalid, $"A pushed message is malformed: {e.Message}");
+        }
+
+        return Decision.Persist(events.Events, state);
+    }
+
+    private static void PushedMessageEvents(EventSequencer events, string assignType, PushedMessage message)
+    {
+        var state = events.State;
+        var session = (message as AgentReplyMessage)?.ImSubSessionId;
+        var agent = message is AgentReplyMessage a ? new AgentInfo(a.AgentId, a.AgentName, a.AgentAvatar) : null;
+        var isPastSession = session is { } s && s != state.ImSubSessionId && state.PreviousSessionIds.Contains(s);
+
+        switch (message.Kind)
+        {
+            case MessageType.StartSession when session is { } id && !(state.Status == ConversationStatus.Closed && (id == state.ImSubSessionId || isPastSession)):
+                if (state.Status == ConversationStatus.Agent && state.ImSubSessionId == id)
+                {
+                    // The session answer already started it: keep the push, show nothing twice.
+                    events.Add((seq, at) => new MessageReceived(seq, at, message.Id, assignType, message.Kind, false, session, message.Raw));
+                }
+                else
+                {
+                    events.Add((seq, at) => new AgentSessionStarted(seq, at, id, agent!, null, message.Id, message.Raw));
+                }
+
+                return;
+            case MessageType.Transfer when session is { } to && state.Status != ConversationStatus.Closed && !isPastSession:
+                events.Add((seq, at) => new SessionTransferred(seq, at, state.ImSubSessionId, to, agent!, message.Id, message.Raw));
+                return;
+            case MessageType.Close when state.Status != ConversationStatus.Closed && !isPastSession:
+                var data = ((AgentReplyMessage)message).Data;
+                var survey = message.Raw.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object
+                    && d.TryGetProperty("survey_options", out var so) && so.ValueKind == JsonValueKind.Object
+                    ? so.Clone()
+                    : (JsonElement?)null;
+                events.Add((seq, at) => new SessionClosed(seq, at, data?.CloseType ?? "normal", CloseInitiator.Udesk, session ?? state.ImSubSessionId, survey, message.Id, message.Raw));
+                return;
+        }
+
+        if (state.Status == ConversationStatus.Closed || isPastSession && message.Kind is MessageType.Close or MessageType.Transfer or MessageType.StartSession)
+        {
+            events.Add((seq, at) => new LatePushRecorded(seq, at, message.Id, message.Kind, session, message.Raw));
+            return;
+        }
+
+        events.Add((seq, at) => new MessageReceived(seq, at, message.Id, assignType, message.Kind, message.IsCustomerVisible, session, message.Raw));
+    }
+
+    private static string Describe(ConversationState state) => state.Status switch
+    {
+        ConversationStatus.Idle => "idle",
+        ConversationStatus.Robot => "with the robot",
+        ConversationStatus.Urobot => "with the urobot",
+        ConversationStatus.Queued => "queued",
+        ConversationStatus.Agent => "with an agent",
+        _ => "closed",
+    };
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    private static partial Regex MessageIdPattern();
+}

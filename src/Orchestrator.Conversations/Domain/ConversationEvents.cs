@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Orchestrator.Conversations.Outbox;
+
+namespace Orchestrator.Conversations.Domain;
+
+/// <summary>
+/// Everything that happened to a conversation, in order. Each event carries its per-conversation sequence number
+/// and time; they are persisted forever, so a type is never renamed or removed: add a new one and upcast.
+/// </summary>
+public static class ConversationEvents
+{
+    public abstract record Event(long Seq, DateTimeOffset At);
+
+    /// <summary>Outbox: a Udesk call the conversation will make, in order, until Udesk answers.</summary>
+    public sealed record UdeskCallQueued(long Seq, DateTimeOffset At, OutboundCall Call) : Event(Seq, At);
+
+    /// <summary>Outbox: Udesk answered the call queued at <paramref name="CallSeq"/>.</summary>
+    public sealed record UdeskCallCompleted(long Seq, DateTimeOffset At, long CallSeq, CallOutcome Outcome) : Event(Seq, At);
+
+    public sealed record RobotSessionStarted(long Seq, DateTimeOffset At, string? Welcome) : Event(Seq, At);
+
+    public sealed record UrobotSessionStarted(long Seq, DateTimeOffset At, long RobotId, long SceneId, long? UrobotSessionId, string? Welcome)
+        : Event(Seq, At);
+
+    /// <summary>Waiting for an agent; position 0 with no queue name means Udesk is assigning right now.</summary>
+    public sealed record Queued(long Seq, DateTimeOffset At, QueueInfo Queue, string? Message) : Event(Seq, At);
+
+    /// <summary>Nobody could take the conversation; it stays where it was.</summary>
+    public sealed record NoAgentOnline(long Seq, DateTimeOffset At, string? Message) : Event(Seq, At);
+
+    /// <summary>An agent took the conversation, from the session answer or a <c>start_session</c> push.</summary>
+    public sealed record AgentSessionStarted(
+        long Seq, DateTimeOffset At, long ImSubSessionId, AgentInfo Agent, JsonElement? SurveyOptions, string? MessageId, JsonElement? Raw)
+        : Event(Seq, At);
+
+    /// <summary>A <c>transfer</c> push: from now on messages go to <paramref name="ToSessionId"/>.</summary>
+    public sealed record SessionTransferred(
+        long Seq, DateTimeOffset At, long? FromSessionId, long ToSessionId, AgentInfo Agent, string? MessageId, JsonElement Raw)
+        : Event(Seq, At);
+
+    /// <summary>A pushed message or event; <paramref name="Visible"/> is false for agent-only and unsupported types.</summary>
+    public sealed record MessageReceived(
+        long Seq, DateTimeOffset At, string? MessageId, string AssignType, string Kind, bool Visible, long? ImSubSessionId, JsonElement Raw)
+        : Event(Seq, At);
+
+    public sealed record SessionClosed(
+        long Seq, DateTimeOffset At, string CloseType, CloseInitiator ClosedBy, long? ImSubSessionId, JsonElement? SurveyOptions, string? MessageId, JsonElement? Raw)
+        : Event(Seq, At);
+
+    /// <summary>A push about a session that is already over: kept for the record, never reopens anything.</summary>
+    public sealed record LatePushRecorded(long Seq, DateTimeOffset At, string? MessageId, string Kind, long? ImSubSessionId, JsonElement Raw)
+        : Event(Seq, At);
+
+    /// <summary>The customer left the queue; the conversation is back where it was before queueing.</summary>
+    public sealed record QueueAbandoned(long Seq, DateTimeOffset At, string? Queue, ConversationStatus ResumedStatus) : Event(Seq, At);
+
+    /// <summary>The agent read these customer messages.</summary>
+    public sealed record ReadReceiptReceived(long Seq, DateTimeOffset At, long SessionId, IReadOnlyList<string> MessageIds) : Event(Seq, At);
+}
+
+public enum CloseInitiator
+{
+    Customer,
+    Udesk,
+}

@@ -1,0 +1,151 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Orchestrator.Conversations.Outbox;
+using static Orchestrator.Conversations.Domain.ConversationEvents;
+
+namespace Orchestrator.Conversations.Domain;
+
+/// <summary>
+/// A conversation at one point of its history: an immutable value, rebuilt by applying its events in order.
+/// Also the snapshot format.
+/// </summary>
+public sealed record ConversationState
+{
+    public ConversationStatus Status { get; init; } = ConversationStatus.Idle;
+
+    /// <summary>Sequence number of the last event applied.</summary>
+    public long Seq { get; init; }
+
+    public DateTimeOffset? LastEventAt { get; init; }
+
+    /// <summary>The agent session messages go to.</summary>
+    public long? ImSubSessionId { get; init; }
+
+    /// <summary>Agent sessions this conversation had before the current one (transfers, earlier sessions), oldest first.</summary>
+    public ImmutableList<long> PreviousSessionIds { get; init; } = [];
+
+    public AgentInfo? Agent { get; init; }
+
+    public QueueInfo? Queue { get; init; }
+
+    /// <summary>Where abandoning the queue returns to.</summary>
+    public ConversationStatus? StatusBeforeQueue { get; init; }
+
+    public long? RobotId { get; init; }
+
+    public long? SceneId { get; init; }
+
+    /// <summary>The urobot's <c>sessionId</c>: messages to the urobot carry it.</summary>
+    public long? UrobotSessionId { get; init; }
+
+    /// <summary>The satisfaction survey the customer may fill in (from the agent session or its close).</summary>
+    public JsonElement? SurveyOptions { get; init; }
+
+    public string? CloseType { get; init; }
+
+    /// <summary>A session request is in the outbox or on its way to Udesk.</summary>
+    public bool SessionRequestPending { get; init; }
+
+    /// <summary>Udesk calls committed to but not yet answered, in the order they must be made.</summary>
+    public ImmutableList<PendingCall> Outbox { get; init; } = [];
+
+    /// <summary>Udesk push <c>message_id</c>s already recorded.</summary>
+    public RecentIds SeenPushIds { get; init; } = new(ConversationRules.DefaultDedupeWindow);
+
+    /// <summary>Platform <c>message_id</c>s already accepted, with the sequence number that accepted them.</summary>
+    public RecentIds AcceptedMessageIds { get; init; } = new(ConversationRules.DefaultDedupeWindow);
+
+    public static ConversationState Initial(ConversationRules rules) => new()
+    {
+        SeenPushIds = new RecentIds(rules.DedupeWindow),
+        AcceptedMessageIds = new RecentIds(rules.DedupeWindow),
+    };
+
+    /// <summary>The state after <paramref name="event"/>. Pure: no clock, no I/O.</summary>
+    public ConversationState Apply(Event @event)
+    {
+        var state = this with { Seq = @event.Seq, LastEventAt = @event.At };
+        return @event switch
+        {
+            UdeskCallQueued queued => state.ApplyQueued(queued),
+            UdeskCallCompleted completed => state with
+            {
+                Outbox = state.Outbox.RemoveAll(p => p.Seq == completed.CallSeq),
+                SessionRequestPending = state.SessionRequestPending && !state.Outbox.Any(p => p.Seq == completed.CallSeq && p.Call is OutboundCall.CreateSession),
+            },
+            RobotSessionStarted => state.EnterSession(ConversationStatus.Robot) with { RobotId = null, SceneId = null, UrobotSessionId = null },
+            UrobotSessionStarted urobot => state.EnterSession(ConversationStatus.Urobot) with
+            {
+                RobotId = urobot.RobotId,
+                SceneId = urobot.SceneId,
+                UrobotSessionId = urobot.UrobotSessionId,
+            },
+            Queued q => state with
+            {
+                StatusBeforeQueue = state.Status == ConversationStatus.Queued ? state.StatusBeforeQueue : state.Status,
+                Status = ConversationStatus.Queued,
+                Queue = q.Queue,
+            },
+            NoAgentOnline => state,
+            AgentSessionStarted started => state.EnterSession(ConversationStatus.Agent) with
+            {
+                ImSubSessionId = started.ImSubSessionId,
+                PreviousSessionIds = state.ImSubSessionId is { } old && old != started.ImSubSessionId ? state.PreviousSessionIds.Add(old) : state.PreviousSessionIds,
+                Agent = started.Agent,
+                SurveyOptions = started.SurveyOptions ?? state.SurveyOptions,
+                SeenPushIds = state.Seen(started.MessageId, started.Seq),
+            },
+            SessionTransferred transferred => state with
+            {
+                Status = ConversationStatus.Agent,
+                ImSubSessionId = transferred.ToSessionId,
+                PreviousSessionIds = transferred.FromSessionId is { } from ? state.PreviousSessionIds.Add(from) : state.PreviousSessionIds,
+                Agent = transferred.Agent,
+                SeenPushIds = state.Seen(transferred.MessageId, transferred.Seq),
+            },
+            MessageReceived received => state with { SeenPushIds = state.Seen(received.MessageId, received.Seq) },
+            LatePushRecorded late => state with { SeenPushIds = state.Seen(late.MessageId, late.Seq) },
+            SessionClosed closed => state with
+            {
+                Status = ConversationStatus.Closed,
+                CloseType = closed.CloseType,
+                SurveyOptions = closed.SurveyOptions ?? state.SurveyOptions,
+                Queue = null,
+                StatusBeforeQueue = null,
+                SeenPushIds = state.Seen(closed.MessageId, closed.Seq),
+            },
+            QueueAbandoned abandoned => state with
+            {
+                Status = abandoned.ResumedStatus,
+                Queue = null,
+                StatusBeforeQueue = null,
+            },
+            ReadReceiptReceived => state,
+            _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown conversation event."),
+        };
+    }
+
+    /// <summary>The state after a whole batch of events, in order.</summary>
+    public ConversationState Apply(IEnumerable<Event> events) => events.Aggregate(this, (state, e) => state.Apply(e));
+
+    private ConversationState ApplyQueued(UdeskCallQueued queued) => this with
+    {
+        Outbox = Outbox.Add(new PendingCall(queued.Seq, queued.Call)),
+        SessionRequestPending = SessionRequestPending || queued.Call is OutboundCall.CreateSession,
+        AcceptedMessageIds = queued.Call is OutboundCall.SendMessage message && !string.IsNullOrEmpty(message.MessageId)
+            ? AcceptedMessageIds.Add(message.MessageId, queued.Seq)
+            : AcceptedMessageIds,
+    };
+
+    /// <summary>Starting a new session ends the previous close and queue.</summary>
+    private ConversationState EnterSession(ConversationStatus status) => this with
+    {
+        Status = status,
+        Queue = null,
+        StatusBeforeQueue = null,
+        CloseType = null,
+    };
+
+    private RecentIds Seen(string? messageId, long seq) =>
+        string.IsNullOrEmpty(messageId) ? SeenPushIds : SeenPushIds.Add(messageId, seq);
+}

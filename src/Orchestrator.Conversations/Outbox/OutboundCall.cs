@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+using Orchestrator.Conversations.Domain;
+
+namespace Orchestrator.Conversations.Outbox;
+
+/// <summary>
+/// A Udesk call the conversation has committed to make, persisted before it is made (the outbox). The
+/// discriminators are part of the journal format: never rename one; add a new case instead.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "call")]
+[JsonDerivedType(typeof(CreateSession), "create-session")]
+[JsonDerivedType(typeof(SendMessage), "send-message")]
+[JsonDerivedType(typeof(CloseSession), "close-session")]
+[JsonDerivedType(typeof(AbandonQueue), "abandon-queue")]
+[JsonDerivedType(typeof(TransferSurvey), "transfer-survey")]
+public abstract record OutboundCall
+{
+    /// <summary>Which share of the company's call budget the call draws on first.</summary>
+    [JsonIgnore]
+    public abstract CallPriority Priority { get; }
+
+    public sealed record CreateSession(SessionRequest Request) : OutboundCall
+    {
+        public override CallPriority Priority => CallPriority.Session;
+    }
+
+    /// <summary>The routing (<c>im_sub_session_id</c> and robot ids) is fixed when the message is accepted.</summary>
+    public sealed record SendMessage(
+        string MessageId,
+        string Type,
+        MessagePayload Data,
+        long ImSubSessionId,
+        long? RobotId = null,
+        long? SceneId = null,
+        long? UrobotSessionId = null) : OutboundCall
+    {
+        public override CallPriority Priority => CallPriority.CustomerMessage;
+    }
+
+    public sealed record CloseSession(long ImSubSessionId) : OutboundCall
+    {
+        public override CallPriority Priority => CallPriority.Session;
+    }
+
+    public sealed record AbandonQueue(string Queue) : OutboundCall
+    {
+        public override CallPriority Priority => CallPriority.Session;
+    }
+
+    /// <summary>Counts a urobot conversation escalated to a human (robot → agent).</summary>
+    public sealed record TransferSurvey(long ImSubSessionId, long RobotId, long SceneId) : OutboundCall
+    {
+        public override CallPriority Priority => CallPriority.Session;
+    }
+}

@@ -1,0 +1,88 @@
+using Orchestrator.Conversations.Domain;
+using static Orchestrator.Conversations.Domain.ConversationCommands;
+using static Orchestrator.Conversations.Domain.ConversationEvents;
+using static Orchestrator.Conversations.Domain.ConversationReplies;
+
+namespace Orchestrator.Conversations.Tests.Domain;
+
+public sealed class PushDedupeTests
+{
+    [Fact]
+    public void A_repeated_push_is_acknowledged_and_dropped()
+    {
+        var scenario = new ConversationScenario().InAgentSession(3);
+        var batch = new[] { Pushes.Agent("message", "a1", 3, "hello"), Pushes.Agent("message", "a2", 3, "there") };
+        scenario.Push("agent", batch);
+        var before = scenario.State;
+
+        var again = scenario.Push("agent", batch);
+
+        Assert.Empty(again.Events);
+        Assert.Equal(new Accepted(before.Seq), again.Reply);
+    }
+
+    [Fact]
+    public void A_batch_with_old_and_new_messages_records_only_the_new_in_order()
+    {
+        var scenario = new ConversationScenario().InAgentSession(3);
+        scenario.Push("agent", Pushes.Agent("message", "a1", 3));
+
+        var decision = scenario.Push("agent", Pushes.Agent("message", "a1", 3), Pushes.Agent("message", "a2", 3), Pushes.Agent("message", "a2", 3), Pushes.Agent("message", "a3", 3));
+
+        Assert.Equal(["a2", "a3"], decision.Events.Cast<MessageReceived>().Select(e => e.MessageId));
+    }
+
+    [Fact]
+    public void Robot_replies_are_recorded_as_visible_messages()
+    {
+        var scenario = new ConversationScenario().InRobotSession();
+
+        var decision = scenario.Push("robot", Pushes.Robot("r1", "We do cloud customer service."));
+
+        var message = Assert.IsType<MessageReceived>(Assert.Single(decision.Events));
+        Assert.True(message.Visible);
+        Assert.Equal("robot", message.AssignType);
+        Assert.Equal("We do cloud customer service.", message.Raw.GetProperty("data").GetProperty("answer").GetString());
+    }
+
+    [Fact]
+    public void A_malformed_message_rejects_the_whole_batch()
+    {
+        var scenario = new ConversationScenario().InAgentSession(3);
+        var bad = System.Text.Json.JsonSerializer.SerializeToElement(new { type = "message", message_id = "x", im_sub_session_id = new { nested = 1 } });
+
+        var decision = scenario.Push("agent", Pushes.Agent("message", "ok", 3), bad);
+
+        Assert.Equal(RejectionReason.Invalid, Assert.IsType<Rejected>(decision.Reply).Reason);
+        Assert.Empty(decision.Events);
+    }
+
+    [Fact]
+    public void Read_receipts_are_recorded()
+    {
+        var scenario = new ConversationScenario().InAgentSession(3);
+
+        var decision = scenario.Do(new ApplyReadReceipt(ConversationScenario.Id, 3, ["c1", "c2"]));
+
+        Assert.Equal(["c1", "c2"], Assert.IsType<ReadReceiptReceived>(Assert.Single(decision.Events)).MessageIds);
+    }
+
+    [Fact]
+    public void Replaying_the_history_rebuilds_the_same_state()
+    {
+        var scenario = new ConversationScenario().InAgentSession(3);
+        scenario.Push("agent", Pushes.Agent("transfer", "t1", 4), Pushes.Agent("message", "m1", 4));
+        scenario.Do(new SendMessage(ConversationScenario.Id, "c1", "message", new MessagePayload { Content = "hi" }));
+        scenario.Push("agent", Pushes.Close("x1", 4));
+
+        var replayed = ConversationState.Initial(new ConversationRules { DedupeWindow = 4 }).Apply(scenario.History);
+
+        Assert.Equal(scenario.State.Status, replayed.Status);
+        Assert.Equal(scenario.State.Seq, replayed.Seq);
+        Assert.Equal(scenario.State.ImSubSessionId, replayed.ImSubSessionId);
+        Assert.Equal(scenario.State.PreviousSessionIds, replayed.PreviousSessionIds);
+        Assert.Equal(scenario.State.Outbox, replayed.Outbox);
+        Assert.Equal(scenario.State.SeenPushIds.Order, replayed.SeenPushIds.Order);
+        Assert.Equal(scenario.State.AcceptedMessageIds.Seqs, replayed.AcceptedMessageIds.Seqs);
+    }
+}

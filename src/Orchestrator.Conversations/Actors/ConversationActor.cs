@@ -1,0 +1,149 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+using Akka.Persistence;
+using Orchestrator.Conversations.Domain;
+using static Orchestrator.Conversations.Domain.ConversationCommands;
+using static Orchestrator.Conversations.Domain.ConversationEvents;
+using static Orchestrator.Conversations.Domain.ConversationReplies;
+
+namespace Orchestrator.Conversations.Actors;
+
+/// <summary>
+/// One conversation. It decides with <see cref="ConversationDecider"/>, persists what was decided, replies, and
+/// hands outbox calls to its <see cref="UdeskGateway"/> and previews to its <see cref="PreviewThrottle"/>.
+/// </summary>
+public sealed class ConversationActor : ReceivePersistentActor
+{
+    private readonly ConversationId id;
+    private readonly ConversationRuntime runtime;
+    private readonly ILoggingAdapter log = Context.GetLogger();
+    private ConversationState state;
+    private IActorRef gateway = ActorRefs.Nobody;
+    private IActorRef previews = ActorRefs.Nobody;
+    private long? inFlight;
+    private long lastSnapshotSeq;
+
+    public ConversationActor(ConversationId id, ConversationRuntime runtime)
+    {
+        this.id = id;
+        this.runtime = runtime;
+        state = ConversationState.Initial(runtime.Settings.Rules);
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            state = Resized((ConversationState)offer.Snapshot);
+            lastSnapshotSeq = offer.Metadata.SequenceNr;
+        });
+        Recover<Event>(e => state = state.Apply(e));
+        Recover<RecoveryCompleted>(_ => Started());
+
+        Command<Command>(Handle);
+        Command<UdeskGateway.Ready>(_ =>
+        {
+            inFlight = null;
+            DispatchOutbox();
+        });
+        Command<SaveSnapshotSuccess>(saved => DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(failed => log.Warning("Snapshot of {0} at {1} failed: {2}", id, failed.Metadata.SequenceNr, failed.Cause.Message));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(failed => log.Warning("Deleting old snapshots of {0} failed: {1}", id, failed.Cause.Message));
+        Command<ReceiveTimeout>(_ => PassivateIfIdle());
+    }
+
+    public override string PersistenceId => id.PersistenceId;
+
+    public static Props Props(ConversationId id, ConversationRuntime runtime) =>
+        Akka.Actor.Props.Create(() => new ConversationActor(id, runtime));
+
+    private void Started()
+    {
+        gateway = Context.ActorOf(UdeskGateway.Props(id, runtime), "udesk-gateway");
+        previews = Context.ActorOf(PreviewThrottle.Props(id, runtime), "previews");
+        Context.SetReceiveTimeout(runtime.Settings.PassivateAfter);
+        DispatchOutbox();
+    }
+
+    private void Handle(Command command)
+    {
+        Decision decision;
+        try
+        {
+            decision = ConversationDecider.Decide(state, command, runtime.Time.GetUtcNow());
+        }
+        catch (Exception e)
+        {
+            // Poison input: refused and logged, never retried into a crash loop.
+            log.Error(e, "Conversation {0} could not decide {1}", id, command.GetType().Name);
+            decision = Decision.Reject(RejectionReason.Invalid, $"The command could not be processed: {e.Message}");
+        }
+
+        var replyTo = command is CompleteCall ? ActorRefs.Nobody : Sender;
+        if (command is SendPreview preview && decision.Reply is Accepted)
+        {
+            previews.Tell(new PreviewThrottle.Preview(state.ImSubSessionId!.Value, preview.Content));
+        }
+
+        if (decision.Events.Count == 0)
+        {
+            replyTo.Tell(decision.Reply);
+            return;
+        }
+
+        var last = decision.Events[^1];
+        PersistAll(decision.Events, persisted =>
+        {
+            state = state.Apply(persisted);
+            if (persisted is UdeskCallCompleted completed && completed.CallSeq == inFlight)
+            {
+                inFlight = null;
+            }
+
+            if (!ReferenceEquals(persisted, last))
+            {
+                return;
+            }
+
+            replyTo.Tell(decision.Reply);
+            SnapshotIfDue();
+            DispatchOutbox();
+        });
+    }
+
+    /// <summary>Hands the oldest outbox call to the gateway, one at a time, so calls reach Udesk in order.</summary>
+    private void DispatchOutbox()
+    {
+        if (inFlight is not null || state.Outbox.IsEmpty || gateway.IsNobody())
+        {
+            return;
+        }
+
+        var head = state.Outbox[0];
+        inFlight = head.Seq;
+        gateway.Tell(new UdeskGateway.Execute(head));
+    }
+
+    private void SnapshotIfDue()
+    {
+        if (state.Seq - lastSnapshotSeq >= runtime.Settings.SnapshotEvery)
+        {
+            lastSnapshotSeq = state.Seq;
+            SaveSnapshot(state);
+        }
+    }
+
+    private void PassivateIfIdle()
+    {
+        // A conversation with calls still to make stays awake until Udesk has them.
+        if (state.Outbox.IsEmpty)
+        {
+            Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+        }
+    }
+
+    private ConversationState Resized(ConversationState snapshot) => snapshot with
+    {
+        SeenPushIds = snapshot.SeenPushIds.Capacity == runtime.Settings.DedupeWindow ? snapshot.SeenPushIds : snapshot.SeenPushIds.WithCapacity(runtime.Settings.DedupeWindow),
+        AcceptedMessageIds = snapshot.AcceptedMessageIds.Capacity == runtime.Settings.DedupeWindow ? snapshot.AcceptedMessageIds : snapshot.AcceptedMessageIds.WithCapacity(runtime.Settings.DedupeWindow),
+    };
+}

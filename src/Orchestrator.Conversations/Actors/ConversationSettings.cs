@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+using Orchestrator.Conversations.Domain;
+
+namespace Orchestrator.Conversations.Actors;
+
+/// <summary>How conversation actors behave (configuration section <c>Orchestrator:Conversations</c>).</summary>
+public sealed class ConversationSettings
+{
+    /// <summary>Recent message ids remembered per direction for dedupe and idempotency.</summary>
+    [Range(1, 100_000)]
+    public int DedupeWindow { get; set; } = ConversationRules.DefaultDedupeWindow;
+
+    /// <summary>A snapshot every this many events, so recovery replays at most that many.</summary>
+    [Range(1, 1_000_000)]
+    public int SnapshotEvery { get; set; } = 200;
+
+    /// <summary>An idle conversation (nothing in its outbox) leaves memory after this long.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan PassivateAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>First wait before retrying a Udesk call that hit transport trouble; doubles up to <see cref="RetryMaxBackoff"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan RetryMinBackoff { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    public TimeSpan RetryMaxBackoff { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Attempts before an answer Udesk keeps sending malformed is recorded as a refusal instead of retried forever.</summary>
+    [Range(1, 1000)]
+    public int MaxMalformedAnswers { get; set; } = 5;
+
+    /// <summary>Shards of the conversation region (about 10 per node at the cluster's largest).</summary>
+    [Range(1, 10_000)]
+    public int Shards { get; set; } = 100;
+
+    public ConversationRules Rules => new() { DedupeWindow = DedupeWindow };
+}

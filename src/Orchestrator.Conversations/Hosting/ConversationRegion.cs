@@ -1,0 +1,7 @@
+namespace Orchestrator.Conversations.Hosting;
+
+/// <summary>ActorRegistry key of the conversation shard region: every command goes through it.</summary>
+public sealed class ConversationRegion;
+
+/// <summary>ActorRegistry key of the proxy to the company call budget singleton.</summary>
+public sealed class CallBudget;

@@ -1,0 +1,44 @@
+using Akka.Cluster.Hosting;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Conversations.Actors;
+using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Throttling;
+using Orchestrator.Udesk;
+
+namespace Orchestrator.Conversations.Hosting;
+
+public static class ConversationsHostingExtensions
+{
+    public const string RegionName = "conversation";
+    public const string CallBudgetName = "udesk-call-budget";
+
+    /// <summary>
+    /// The conversation shard region (remember-entities off, so idle entities can passivate) and the company call
+    /// budget as a cluster singleton with a proxy, both in the ActorRegistry (<see cref="ConversationRegion"/>,
+    /// <see cref="CallBudget"/>). Needs an <see cref="IUdeskClientFactory"/> in the services.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithConversations(this AkkaConfigurationBuilder builder, ConversationSettings settings, CallBudgetOptions limits, string? role = null)
+    {
+        builder.WithSingleton<CallBudget>(
+            CallBudgetName,
+            (_, _, resolver) => CallBudgetActor.Props(limits, resolver.GetService<TimeProvider>() ?? TimeProvider.System),
+            new ClusterSingletonOptions { Role = role },
+            createProxyToo: true);
+
+        return builder.WithShardRegion<ConversationRegion>(
+            RegionName,
+            (_, registry, resolver) =>
+            {
+                var runtime = new ConversationRuntime(
+                    resolver.GetService<IUdeskClientFactory>(),
+                    registry.Get<CallBudget>(),
+                    settings,
+                    limits,
+                    resolver.GetService<TimeProvider>() ?? TimeProvider.System);
+                return entityId => ConversationActor.Props(ConversationId.FromEntityId(entityId), runtime);
+            },
+            new ConversationMessageExtractor(settings.Shards),
+            new ShardOptions { RememberEntities = false, Role = role });
+    }
+}

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Orchestrator.Conversations.Throttling;
+
+/// <summary>Udesk's rate limits as Orchestrator keeps them (configuration section <c>Orchestrator:Udesk:Limits</c>).</summary>
+public sealed class CallBudgetOptions
+{
+    /// <summary>The company's Open API budget (Udesk's default is 60 calls per minute).</summary>
+    [Range(1, 1_000_000)]
+    public int CallsPerMinute { get; set; } = 60;
+
+    /// <summary>The window <see cref="CallsPerMinute"/> is counted over (a minute; shorter only to test).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan BudgetWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Per company budgets where a company has a different one, by tenant name.</summary>
+    public Dictionary<string, int> CallsPerMinuteByTenant { get; set; } = [];
+
+    /// <summary>At most one structured message per this interval per company.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan StructuredMessageInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Message previews per session per second.</summary>
+    [Range(1, 100)]
+    public int PreviewsPerSecond { get; set; } = 3;
+
+    /// <summary>
+    /// Added to every window so that network jitter between our clock and Udesk's arrival times cannot make two
+    /// calls we spaced correctly arrive too close together.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan SafetyMargin { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    public int BudgetFor(string tenant) => CallsPerMinuteByTenant.TryGetValue(tenant, out var budget) ? budget : CallsPerMinute;
+}

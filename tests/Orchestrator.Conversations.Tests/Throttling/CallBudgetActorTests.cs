@@ -1,0 +1,90 @@
+using Akka.Actor;
+using Akka.TestKit;
+using Orchestrator.Conversations.Outbox;
+using Orchestrator.Conversations.Throttling;
+
+namespace Orchestrator.Conversations.Tests.Throttling;
+
+public sealed class CallBudgetActorTests : Akka.TestKit.Xunit2.TestKit
+{
+    private static IReadOnlyList<DateTimeOffset> GrantTimes(TestProbe probe, int count)
+    {
+        var times = new List<DateTimeOffset>();
+        for (var i = 0; i < count; i++)
+        {
+            probe.ExpectMsg<PermitGranted>(TimeSpan.FromSeconds(10));
+            times.Add(DateTimeOffset.UtcNow);
+        }
+
+        return times;
+    }
+
+    [Fact]
+    public void The_company_budget_is_never_exceeded_in_any_window()
+    {
+        var limits = new CallBudgetOptions { CallsPerMinute = 5, BudgetWindow = TimeSpan.FromSeconds(1), SafetyMargin = TimeSpan.Zero };
+        var budget = Sys.ActorOf(CallBudgetActor.Props(limits, TimeProvider.System));
+        var probe = CreateTestProbe();
+
+        foreach (var i in Enumerable.Range(1, 20))
+        {
+            budget.Tell(new RequestPermit("default", CallPriority.CustomerMessage, CallLane.General, i), probe.Ref);
+        }
+
+        var times = GrantTimes(probe, 20);
+
+        WindowAssert.AtMost(5, TimeSpan.FromSeconds(1), times);
+        Assert.True(times[^1] - times[0] >= TimeSpan.FromSeconds(3), "20 calls at 5 per second span at least 3 s");
+    }
+
+    [Fact]
+    public void Tenants_have_separate_budgets()
+    {
+        var limits = new CallBudgetOptions { CallsPerMinute = 2, BudgetWindow = TimeSpan.FromMinutes(1) };
+        var budget = Sys.ActorOf(CallBudgetActor.Props(limits, TimeProvider.System));
+
+        foreach (var tenant in new[] { "a", "a", "b", "b" })
+        {
+            budget.Tell(new RequestPermit(tenant, CallPriority.Query, CallLane.General, 1));
+            ExpectMsg<PermitGranted>();
+        }
+
+        budget.Tell(new RequestPermit("a", CallPriority.Query, CallLane.General, 2));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
+    public void Waiting_customer_messages_go_before_waiting_queries()
+    {
+        var limits = new CallBudgetOptions { CallsPerMinute = 1, BudgetWindow = TimeSpan.FromSeconds(1), SafetyMargin = TimeSpan.Zero };
+        var budget = Sys.ActorOf(CallBudgetActor.Props(limits, TimeProvider.System));
+        budget.Tell(new RequestPermit("default", CallPriority.Query, CallLane.General, 0));
+        ExpectMsg<PermitGranted>(m => m.RequestId == 0);
+
+        budget.Tell(new RequestPermit("default", CallPriority.Query, CallLane.General, 1));
+        budget.Tell(new RequestPermit("default", CallPriority.Preview, CallLane.General, 2));
+        budget.Tell(new RequestPermit("default", CallPriority.CustomerMessage, CallLane.General, 3));
+
+        Assert.Equal([3L, 2, 1], Enumerable.Range(0, 3).Select(_ => ExpectMsg<PermitGranted>(TimeSpan.FromSeconds(5)).RequestId));
+    }
+
+    [Fact]
+    public void Structured_messages_are_spaced_by_their_interval_and_do_not_hold_up_other_calls()
+    {
+        var limits = new CallBudgetOptions { CallsPerMinute = 1000, StructuredMessageInterval = TimeSpan.FromSeconds(1), SafetyMargin = TimeSpan.Zero };
+        var budget = Sys.ActorOf(CallBudgetActor.Props(limits, TimeProvider.System));
+        var structured = CreateTestProbe();
+        var general = CreateTestProbe();
+
+        foreach (var i in Enumerable.Range(1, 4))
+        {
+            budget.Tell(new RequestPermit("default", CallPriority.Session, CallLane.StructuredMessage, i), structured.Ref);
+        }
+
+        budget.Tell(new RequestPermit("default", CallPriority.Query, CallLane.General, 99), general.Ref);
+        general.ExpectMsg<PermitGranted>(TimeSpan.FromMilliseconds(500));
+        var times = GrantTimes(structured, 4);
+
+        WindowAssert.AtMost(1, TimeSpan.FromSeconds(1), times);
+    }
+}

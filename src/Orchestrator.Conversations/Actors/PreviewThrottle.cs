@@ -84,11 +84,12 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
             .PipeTo(Self, success: r => new Sent(r.IsSuccess, r.Error?.ToString()), failure: e => new Sent(false, e.Message));
     }
 
-    public sealed record Preview(long ImSubSessionId, string Content);
+    /// <summary>Local to the conversation: never crosses nodes, so never serialized.</summary>
+    public sealed record Preview(long ImSubSessionId, string Content) : INoSerializationVerificationNeeded;
 
-    private sealed record Sent(bool Ok, string? Problem);
+    private sealed record Sent(bool Ok, string? Problem) : INoSerializationVerificationNeeded;
 
-    private sealed class WindowOpen
+    private sealed class WindowOpen : INoSerializationVerificationNeeded
     {
         public static readonly WindowOpen Instance = new();
     }

@@ -115,17 +115,17 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
     }
 
     /// <summary>Make this outbox call (ignored if it is already the one in hand).</summary>
-    public sealed record Execute(PendingCall Call);
+    public sealed record Execute(PendingCall Call) : INoSerializationVerificationNeeded;
 
     /// <summary>Sent to the parent after a restart.</summary>
-    public sealed class Ready
+    public sealed class Ready : INoSerializationVerificationNeeded
     {
         public static readonly Ready Instance = new();
     }
 
-    private sealed record Attempted(long Seq, CallAttempt Attempt);
+    private sealed record Attempted(long Seq, CallAttempt Attempt) : INoSerializationVerificationNeeded;
 
-    private sealed class RetryNow
+    private sealed class RetryNow : INoSerializationVerificationNeeded
     {
         public static readonly RetryNow Instance = new();
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Orchestrator.Conversations.Domain;
 
 /// <summary>
@@ -8,8 +10,10 @@ public readonly record struct ConversationId(string Tenant, string CustomerToken
 {
     public const string DefaultTenant = "default";
 
+    [JsonIgnore]
     public string EntityId => $"{Uri.EscapeDataString(Tenant)}/{Uri.EscapeDataString(CustomerToken)}";
 
+    [JsonIgnore]
     public string PersistenceId => $"conversation/{EntityId}";
 
     public static ConversationId FromEntityId(string entityId)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Orchestrator.Conversations.Domain;
 
@@ -17,6 +18,7 @@ public sealed record RecentIds
 
     public ImmutableDictionary<string, long> Seqs { get; init; } = ImmutableDictionary<string, long>.Empty;
 
+    [JsonIgnore]
     public int Count => Seqs.Count;
 
     public bool TryGet(string id, out long seq) => Seqs.TryGetValue(id, out seq);

@@ -2,7 +2,9 @@ using Akka.Cluster.Hosting;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Conversations.Actors;
+using Orchestrator.Conversations.Configuration;
 using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Serialization;
 using Orchestrator.Conversations.Throttling;
 using Orchestrator.Udesk;
 
@@ -20,6 +22,10 @@ public static class ConversationsHostingExtensions
     /// </summary>
     public static AkkaConfigurationBuilder WithConversations(this AkkaConfigurationBuilder builder, ConversationSettings settings, CallBudgetOptions limits, string? role = null)
     {
+        builder
+            .WithConversationSerialization()
+            .AddHocon(HoconFiles.Load(HoconFiles.Sharding), HoconAddMode.Prepend);
+
         builder.WithSingleton<CallBudget>(
             CallBudgetName,
             (_, _, resolver) => CallBudgetActor.Props(limits, resolver.GetService<TimeProvider>() ?? TimeProvider.System),
@@ -41,4 +47,8 @@ public static class ConversationsHostingExtensions
             new ConversationMessageExtractor(settings.Shards),
             new ShardOptions { RememberEntities = false, Role = role });
     }
+
+    /// <summary>Binds every persisted type and cross-node message of conversations to <see cref="ConversationSerializer"/>.</summary>
+    public static AkkaConfigurationBuilder WithConversationSerialization(this AkkaConfigurationBuilder builder) =>
+        builder.WithCustomSerializer(ConversationSerializer.Name, ConversationManifests.Bindings, system => new ConversationSerializer(system));
 }

@@ -17,12 +17,9 @@ public abstract record OutboundCall
 {
     /// <summary>Which share of the company's call budget the call draws on first.</summary>
     [JsonIgnore]
-    public abstract CallPriority Priority { get; }
+    public CallPriority Priority => this is SendMessage ? CallPriority.CustomerMessage : CallPriority.Session;
 
-    public sealed record CreateSession(SessionRequest Request) : OutboundCall
-    {
-        public override CallPriority Priority => CallPriority.Session;
-    }
+    public sealed record CreateSession(SessionRequest Request) : OutboundCall;
 
     /// <summary>The routing (<c>im_sub_session_id</c> and robot ids) is fixed when the message is accepted.</summary>
     public sealed record SendMessage(
@@ -32,24 +29,12 @@ public abstract record OutboundCall
         long ImSubSessionId,
         long? RobotId = null,
         long? SceneId = null,
-        long? UrobotSessionId = null) : OutboundCall
-    {
-        public override CallPriority Priority => CallPriority.CustomerMessage;
-    }
+        long? UrobotSessionId = null) : OutboundCall;
 
-    public sealed record CloseSession(long ImSubSessionId) : OutboundCall
-    {
-        public override CallPriority Priority => CallPriority.Session;
-    }
+    public sealed record CloseSession(long ImSubSessionId) : OutboundCall;
 
-    public sealed record AbandonQueue(string Queue) : OutboundCall
-    {
-        public override CallPriority Priority => CallPriority.Session;
-    }
+    public sealed record AbandonQueue(string Queue) : OutboundCall;
 
     /// <summary>Counts a urobot conversation escalated to a human (robot → agent).</summary>
-    public sealed record TransferSurvey(long ImSubSessionId, long RobotId, long SceneId) : OutboundCall
-    {
-        public override CallPriority Priority => CallPriority.Session;
-    }
+    public sealed record TransferSurvey(long ImSubSessionId, long RobotId, long SceneId) : OutboundCall;
 }

@@ -64,7 +64,7 @@ public sealed class CallBudgetActor : ReceiveActor, IWithTimers
         }
     }
 
-    private sealed class Tick
+    private sealed class Tick : INoSerializationVerificationNeeded
     {
         public static readonly Tick Instance = new();
     }

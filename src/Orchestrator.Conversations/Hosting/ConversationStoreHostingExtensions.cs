@@ -1,0 +1,51 @@
+using Akka.Hosting;
+using Akka.Persistence.Sql.Hosting;
+using LinqToDB;
+using Orchestrator.Conversations.Configuration;
+using Orchestrator.Conversations.Persistence;
+
+namespace Orchestrator.Conversations.Hosting;
+
+public static class ConversationStoreHostingExtensions
+{
+    /// <summary>
+    /// The journal and snapshot store of every conversation: Akka.Persistence.Sql with the current table layout,
+    /// tables created on start, tuned by <c>hocon/persistence.*.conf</c>.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithConversationStore(this AkkaConfigurationBuilder builder, ConversationStoreOptions options)
+    {
+        var (providerName, dataOptions, hocon) = options.Provider switch
+        {
+            StoreProvider.Sqlite => SqliteSetup(options),
+            StoreProvider.PostgreSql => (ProviderName.PostgreSQL15, (DataOptions?)null, HoconFiles.PostgreSqlPersistence),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown store provider."),
+        };
+
+        var journal = new SqlJournalOptions(isDefaultPlugin: true)
+        {
+            ConnectionString = options.ConnectionString,
+            ProviderName = providerName,
+            AutoInitialize = options.AutoInitialize,
+            DataOptions = dataOptions,
+            DatabaseOptions = string.IsNullOrEmpty(options.Schema) ? null : new JournalDatabaseOptions(DatabaseMapping.Default) { SchemaName = options.Schema },
+        };
+        var snapshots = new SqlSnapshotOptions(isDefaultPlugin: true)
+        {
+            ConnectionString = options.ConnectionString,
+            ProviderName = providerName,
+            AutoInitialize = options.AutoInitialize,
+            DataOptions = dataOptions,
+            DatabaseOptions = string.IsNullOrEmpty(options.Schema) ? null : new SnapshotDatabaseOptions(DatabaseMapping.Default) { SchemaName = options.Schema },
+        };
+
+        return builder
+            .WithSqlPersistence(journal, snapshots)
+            .AddHocon(HoconFiles.Load(hocon), HoconAddMode.Prepend);
+    }
+
+    private static (string, DataOptions?, string) SqliteSetup(ConversationStoreOptions options)
+    {
+        SqliteStore.EnsureFolder(options.ConnectionString);
+        return (SqliteStore.ProviderName, SqliteStore.DataOptions(options.ConnectionString, options.SqliteSynchronous), HoconFiles.SqlitePersistence);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Outbox;
+using Orchestrator.Conversations.Serialization;
+using Orchestrator.Conversations.Throttling;
+using static Orchestrator.Conversations.Domain.ConversationCommands;
+using static Orchestrator.Conversations.Domain.ConversationEvents;
+using static Orchestrator.Conversations.Domain.ConversationReplies;
+
+namespace Orchestrator.Conversations.Tests.Serialization;
+
+/// <summary>One fully populated instance of every type the conversation serializer writes.</summary>
+public static class SampleMessages
+{
+    private static readonly ConversationId Id = new("acme", "customer/1");
+    private static readonly DateTimeOffset At = new(2026, 11, 25, 9, 30, 0, TimeSpan.FromHours(8));
+    private static readonly AgentInfo Agent = new(42, "Lin", "https://cdn.example/lin.png");
+    private static readonly JsonElement Survey = Json("""{"show_type":"star","options":[{"id":1,"text":"good"}]}""");
+    private static readonly JsonElement Push = Json("""{"message_id":"p-1","type":"message","data":{"content":"hi"}}""");
+    private static readonly MessagePayload Text = new() { Content = "hello", Font = "f", Filename = "a.txt", Filesize = "12", Duration = 3 };
+
+    public static IReadOnlyList<object> All { get; } =
+    [
+        new UdeskCallQueued(1, At, new OutboundCall.CreateSession(new SessionRequest { AssignType = "urobot", AgentId = 1, GroupId = 2, Channel = "app", RobotRoleId = "r", RobotId = 3, SceneId = 4 })),
+        new UdeskCallCompleted(2, At, 1, new CallOutcome.SessionAnswered(new SessionAnswer(SessionAnswerKind.Agent)
+        {
+            Message = "ok", ImSubSessionId = 77, Agent = Agent, QueueName = "q", Position = 2, UrobotSessionId = 9, Welcome = "hi", SurveyOptions = Survey,
+        })),
+        new RobotSessionStarted(3, At, "welcome"),
+        new UrobotSessionStarted(4, At, 3, 4, 99, "welcome"),
+        new Queued(5, At, new QueueInfo("q:1", 3), "please wait"),
+        new NoAgentOnline(6, At, "nobody"),
+        new AgentSessionStarted(7, At, 77, Agent, Survey, "p-7", Push),
+        new SessionTransferred(8, At, 77, 78, Agent with { Id = 43 }, "p-8", Push),
+        new MessageReceived(9, At, "p-9", "agent", "message", true, 78, Push),
+        new SessionClosed(10, At, "agent_close", CloseInitiator.Udesk, 78, Survey, "p-10", Push),
+        new LatePushRecorded(11, At, "p-11", "message", 78, Push),
+        new QueueAbandoned(12, At, "q:1", ConversationStatus.Robot),
+        new ReadReceiptReceived(13, At, 78, ["m-1", "m-2"]),
+        new ConversationState
+        {
+            Status = ConversationStatus.Agent,
+            Seq = 13,
+            LastEventAt = At,
+            ImSubSessionId = 78,
+            PreviousSessionIds = [77],
+            Agent = Agent,
+            Queue = new QueueInfo("q:1", 1),
+            StatusBeforeQueue = ConversationStatus.Urobot,
+            RobotId = 3,
+            SceneId = 4,
+            UrobotSessionId = 99,
+            SurveyOptions = Survey,
+            CloseType = "agent_close",
+            SessionRequestPending = true,
+            Outbox = [new PendingCall(12, new OutboundCall.SendMessage("m-3", "message", Text, 78, 3, 4, 99)), new PendingCall(13, new OutboundCall.TransferSurvey(78, 3, 4))],
+            SeenPushIds = new RecentIds(3).Add("p-1", 7).Add("p-2", 8),
+            AcceptedMessageIds = new RecentIds(3).Add("m-3", 12),
+        },
+        new RequestSession(Id, new SessionRequest { AssignType = "agent", GroupId = 5 }),
+        new ConversationCommands.SendMessage(Id, "m-1", "image", Text),
+        new SendPreview(Id, "typing…"),
+        new ConversationCommands.CloseSession(Id),
+        new ConversationCommands.AbandonQueue(Id),
+        new ApplyPush(Id, "agent", [Push, Push]),
+        new ApplyReadReceipt(Id, 78, ["m-1"]),
+        new GetState(Id),
+        new CompleteCall(Id, 12, new CallOutcome.Refused(2003, "session closed")),
+        new CompleteCall(Id, 13, new CallOutcome.Done()),
+        new Accepted(12),
+        new AlreadyAccepted(11),
+        new Rejected(RejectionReason.Conflict, "not in an agent session"),
+        new State(new ConversationState { Status = ConversationStatus.Closed, Seq = 4, Outbox = [new PendingCall(4, new OutboundCall.CloseSession(78)), new PendingCall(5, new OutboundCall.AbandonQueue("q:1"))] }),
+        new RequestPermit("acme", CallPriority.CustomerMessage, CallLane.StructuredMessage, 7),
+        new PermitGranted(7),
+    ];
+
+    /// <summary>A stable name per sample: the manifest, numbered when a type has several samples.</summary>
+    public static IEnumerable<(string Name, object Sample)> Named() =>
+        All.GroupBy(s => s.GetType()).SelectMany(group => group.Select((sample, i) =>
+            (i == 0 ? ConversationManifests.Of(group.Key) : $"{ConversationManifests.Of(group.Key)}.{i + 1}", sample)));
+
+    private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
+}

@@ -56,7 +56,7 @@ public sealed class ConversationThrottleTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public void Customer_messages_respect_the_company_budget_and_keep_their_order()
     {
-        using var fixture = new ConversationFixture(limits: new CallBudgetOptions { CallsPerMinute = 4, BudgetWindow = TimeSpan.FromSeconds(1), SafetyMargin = TimeSpan.FromMilliseconds(20) });
+        using var fixture = new ConversationFixture(limits: new CallBudgetOptions { CallsPerMinute = 4, BudgetWindow = TimeSpan.FromSeconds(1) });
         var conversation = AgentConversation(fixture);
 
         foreach (var i in Enumerable.Range(1, 16))

@@ -1,0 +1,60 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Orchestrator.Conversations.Persistence;
+
+namespace Orchestrator.Conversations.Tests.Persistence;
+
+/// <summary>Reads (and, to prove recovery paths, trims) the journal tables directly, outside Akka.</summary>
+public sealed class StoreInspector(ConversationStoreOptions store)
+{
+    private string Table(string name) => string.IsNullOrEmpty(store.Schema) ? name : $"{store.Schema}.{name}";
+
+    public async Task<IReadOnlyList<(long Seq, string Manifest, string Json)>> JournalOf(string persistenceId)
+    {
+        var rows = new List<(long, string, string)>();
+        await using var connection = await OpenAsync();
+        await using var command = Command(connection, $"SELECT sequence_number, manifest, message FROM {Table("journal")} WHERE persistence_id = @id ORDER BY sequence_number", persistenceId);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetInt64(0), reader.GetString(1), Encoding.UTF8.GetString((byte[])reader.GetValue(2))));
+        }
+
+        return rows;
+    }
+
+    public async Task<long?> LatestSnapshotSeq(string persistenceId)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = Command(connection, $"SELECT MAX(sequence_number) FROM {Table("snapshot")} WHERE persistence_id = @id", persistenceId);
+        return await command.ExecuteScalarAsync() is long seq ? seq : null;
+    }
+
+    /// <summary>Removes the events a snapshot covers, so only the snapshot can restore them.</summary>
+    public async Task DeleteEventsUpTo(string persistenceId, long seq)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = Command(connection, $"DELETE FROM {Table("journal")} WHERE persistence_id = @id AND sequence_number <= {seq}", persistenceId);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<DbConnection> OpenAsync()
+    {
+        DbConnection connection = store.Provider == StoreProvider.Sqlite ? new SqliteConnection(store.ConnectionString) : new NpgsqlConnection(store.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, string persistenceId)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "id";
+        parameter.Value = persistenceId;
+        command.Parameters.Add(parameter);
+        return command;
+    }
+}

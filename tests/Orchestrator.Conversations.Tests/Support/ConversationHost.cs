@@ -1,0 +1,65 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Hosting;
+using Akka.Hosting;
+using Akka.Remote.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Hosting;
+using static Orchestrator.Conversations.Domain.ConversationCommands;
+using static Orchestrator.Conversations.Domain.ConversationReplies;
+
+namespace Orchestrator.Conversations.Tests.Support;
+
+/// <summary>
+/// Conversations hosted as the service hosts them: a one-node cluster, the shard region, the call budget singleton,
+/// and whatever persistence <c>configurePersistence</c> adds. Stopping and starting another over the same store is a
+/// process restart.
+/// </summary>
+public sealed class ConversationHost : IAsyncDisposable
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(20);
+    private readonly IHost host;
+
+    private ConversationHost(IHost host, IActorRef region)
+    {
+        this.host = host;
+        Region = region;
+    }
+
+    public IActorRef Region { get; }
+
+    public ActorSystem System => host.Services.GetRequiredService<ActorSystem>();
+
+    public static async Task<ConversationHost> StartAsync(ConversationFixture fixture, Action<AkkaConfigurationBuilder> configurePersistence)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton(fixture.Clients);
+        builder.Services.AddAkka("conversations-test", akka =>
+        {
+            configurePersistence(akka);
+            akka.WithRemoting("127.0.0.1", 0)
+                .WithClustering(new ClusterOptions())
+                .AddStartup((system, _) => Cluster.Get(system).Join(Cluster.Get(system).SelfAddress))
+                .WithConversations(fixture.Settings, fixture.Limits);
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        var region = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<ConversationRegion>();
+        return new ConversationHost(host, region);
+    }
+
+    public Task<Reply> Ask(Command command) => Region.Ask<Reply>(command, AskTimeout);
+
+    public async Task<ConversationState> StateOf(ConversationId id) => ((State)await Ask(new GetState(id))).Conversation;
+
+    public Task Until(ConversationId id, Func<ConversationState, bool> condition) =>
+        Eventually.True(async () => condition(await StateOf(id)));
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+}

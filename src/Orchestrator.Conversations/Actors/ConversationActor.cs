@@ -3,6 +3,7 @@ using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
 using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Sessions;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
 using static Orchestrator.Conversations.Domain.ConversationEvents;
 using static Orchestrator.Conversations.Domain.ConversationReplies;
@@ -61,7 +62,22 @@ public sealed class ConversationActor : ReceivePersistentActor
         gateway = Context.ActorOf(UdeskGateway.Props(id, runtime), "udesk-gateway");
         previews = Context.ActorOf(PreviewThrottle.Props(id, runtime), "previews");
         Context.SetReceiveTimeout(runtime.Settings.PassivateAfter);
+        if (state.Status == ConversationStatus.Agent)
+        {
+            // In case the last registration was lost with the node: the index ignores one it already has.
+            IndexCurrentSession();
+        }
+
         DispatchOutbox();
+    }
+
+    /// <summary>Udesk's read-status pushes name only the session; the index routes them here.</summary>
+    private void IndexCurrentSession()
+    {
+        if (state.ImSubSessionId is { } session)
+        {
+            runtime.SessionIndex.Tell(new SessionIndexMessages.RecordOwner(id.Tenant, session, id));
+        }
     }
 
     private void Handle(Command command)
@@ -94,6 +110,11 @@ public sealed class ConversationActor : ReceivePersistentActor
         PersistAll(decision.Events, persisted =>
         {
             state = state.Apply(persisted);
+            if (persisted is AgentSessionStarted or SessionTransferred)
+            {
+                IndexCurrentSession();
+            }
+
             if (persisted is UdeskCallCompleted completed && completed.CallSeq == inFlight)
             {
                 inFlight = null;

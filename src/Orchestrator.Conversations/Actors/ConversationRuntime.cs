@@ -8,6 +8,7 @@ namespace Orchestrator.Conversations.Actors;
 public sealed record ConversationRuntime(
     IUdeskClientFactory Udesk,
     IActorRef CallBudget,
+    IActorRef SessionIndex,
     ConversationSettings Settings,
     CallBudgetOptions Limits,
     TimeProvider Time);

@@ -5,3 +5,6 @@ public sealed class ConversationRegion;
 
 /// <summary>ActorRegistry key of the proxy to the company call budget singleton.</summary>
 public sealed class CallBudget;
+
+/// <summary>ActorRegistry key of the session index shard region (agent session → conversation).</summary>
+public sealed class SessionIndexRegion;

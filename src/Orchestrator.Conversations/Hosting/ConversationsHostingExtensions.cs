@@ -5,6 +5,7 @@ using Orchestrator.Conversations.Actors;
 using Orchestrator.Conversations.Configuration;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Serialization;
+using Orchestrator.Conversations.Sessions;
 using Orchestrator.Conversations.Throttling;
 using Orchestrator.Udesk;
 
@@ -14,6 +15,7 @@ public static class ConversationsHostingExtensions
 {
     public const string RegionName = "conversation";
     public const string CallBudgetName = "udesk-call-budget";
+    public const string SessionIndexName = "session-index";
 
     /// <summary>
     /// The conversation shard region (remember-entities off, so idle entities can passivate) and the company call
@@ -32,6 +34,13 @@ public static class ConversationsHostingExtensions
             new ClusterSingletonOptions { Role = role },
             createProxyToo: true);
 
+        builder.WithShardRegion<SessionIndexRegion>(
+            SessionIndexName,
+            (_, registry, resolver) => entityId =>
+                SessionOwnerActor.Props(entityId, registry, resolver.GetService<TimeProvider>() ?? TimeProvider.System, settings.PassivateAfter),
+            new SessionIndexMessageExtractor(settings.Shards),
+            new ShardOptions { RememberEntities = false, Role = role });
+
         return builder.WithShardRegion<ConversationRegion>(
             RegionName,
             (_, registry, resolver) =>
@@ -39,6 +48,7 @@ public static class ConversationsHostingExtensions
                 var runtime = new ConversationRuntime(
                     resolver.GetService<IUdeskClientFactory>(),
                     registry.Get<CallBudget>(),
+                    registry.Get<SessionIndexRegion>(),
                     settings,
                     limits,
                     resolver.GetService<TimeProvider>() ?? TimeProvider.System);

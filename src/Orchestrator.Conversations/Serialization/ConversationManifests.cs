@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Sessions;
 using Orchestrator.Conversations.Throttling;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
 using static Orchestrator.Conversations.Domain.ConversationEvents;
@@ -49,6 +50,11 @@ public static class ConversationManifests
         [typeof(Rejected)] = "conversation.reply.rejected",
         [typeof(State)] = "conversation.reply.state",
 
+        // The session index: agent session → conversation.
+        [typeof(SessionIndexMessages.OwnerRecorded)] = "session-index.owner-recorded",
+        [typeof(SessionIndexMessages.RecordOwner)] = "session-index.record-owner",
+        [typeof(SessionIndexMessages.RouteReadReceipt)] = "session-index.route-read-receipt",
+
         // The company call budget is a cluster singleton.
         [typeof(RequestPermit)] = "call-budget.request-permit",
         [typeof(PermitGranted)] = "call-budget.permit-granted",
@@ -63,6 +69,7 @@ public static class ConversationManifests
     public static IReadOnlyList<Type> Bindings { get; } =
     [
         typeof(Event), typeof(ConversationState), typeof(Command), typeof(Reply), typeof(RequestPermit), typeof(PermitGranted),
+        typeof(SessionIndexMessages.SessionMessage), typeof(SessionIndexMessages.OwnerRecorded),
     ];
 
     public static string Of(Type type) =>

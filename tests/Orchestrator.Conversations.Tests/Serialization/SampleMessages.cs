@@ -3,6 +3,7 @@ using System.Text.Json;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Serialization;
+using Orchestrator.Conversations.Sessions;
 using Orchestrator.Conversations.Throttling;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
 using static Orchestrator.Conversations.Domain.ConversationEvents;
@@ -74,6 +75,9 @@ public static class SampleMessages
         new State(new ConversationState { Status = ConversationStatus.Closed, Seq = 4, Outbox = [new PendingCall(4, new OutboundCall.CloseSession(78)), new PendingCall(5, new OutboundCall.AbandonQueue("q:1"))] }),
         new RequestPermit("acme", CallPriority.CustomerMessage, CallLane.StructuredMessage, 7),
         new PermitGranted(7),
+        new SessionIndexMessages.RecordOwner("acme", 78, Id),
+        new SessionIndexMessages.RouteReadReceipt("acme", 78, ["m-1", "m-2"]),
+        new SessionIndexMessages.OwnerRecorded(Id, At),
     ];
 
     /// <summary>A stable name per sample: the manifest, numbered when a type has several samples.</summary>

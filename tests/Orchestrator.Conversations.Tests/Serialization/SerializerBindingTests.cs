@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Serialization;
+using Orchestrator.Conversations.Sessions;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
 using static Orchestrator.Conversations.Domain.ConversationEvents;
 using static Orchestrator.Conversations.Domain.ConversationReplies;
@@ -26,7 +27,7 @@ public sealed class SerializerBindingTests(SerializationHost host) : IClassFixtu
     [Fact]
     public void Every_event_command_reply_and_the_snapshot_has_a_manifest()
     {
-        var bases = new[] { typeof(Event), typeof(Command), typeof(Reply), typeof(ConversationState) };
+        var bases = new[] { typeof(Event), typeof(Command), typeof(Reply), typeof(ConversationState), typeof(SessionIndexMessages.SessionMessage), typeof(SessionIndexMessages.OwnerRecorded) };
         var needing = typeof(ConversationState).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && bases.Any(b => b.IsAssignableFrom(t)))
             .ToHashSet();

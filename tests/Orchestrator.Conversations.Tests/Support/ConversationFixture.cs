@@ -50,7 +50,8 @@ public sealed class ConversationFixture : IDisposable
         akka.loglevel = INFO
         """);
 
-    public ConversationRuntime Runtime(IActorRef budget) => new(Clients, budget, Settings, Limits, TimeProvider.System);
+    /// <summary>Without a session index: these actor tests do not route read receipts.</summary>
+    public ConversationRuntime Runtime(IActorRef budget) => new(Clients, budget, ActorRefs.Nobody, Settings, Limits, TimeProvider.System);
 
     public void Dispose() => services.Dispose();
 }

@@ -22,13 +22,16 @@ public sealed class ConversationHost : IAsyncDisposable
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(20);
     private readonly IHost host;
 
-    private ConversationHost(IHost host, IActorRef region)
+    private ConversationHost(IHost host, IActorRef region, IActorRef sessionIndex)
     {
         this.host = host;
         Region = region;
+        SessionIndex = sessionIndex;
     }
 
     public IActorRef Region { get; }
+
+    public IActorRef SessionIndex { get; }
 
     public ActorSystem System => host.Services.GetRequiredService<ActorSystem>();
 
@@ -46,8 +49,8 @@ public sealed class ConversationHost : IAsyncDisposable
         });
         var host = builder.Build();
         await host.StartAsync();
-        var region = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<ConversationRegion>();
-        return new ConversationHost(host, region);
+        var registry = host.Services.GetRequiredService<ActorRegistry>();
+        return new ConversationHost(host, await registry.GetAsync<ConversationRegion>(), await registry.GetAsync<SessionIndexRegion>());
     }
 
     public Task<Reply> Ask(Command command) => Region.Ask<Reply>(command, AskTimeout);

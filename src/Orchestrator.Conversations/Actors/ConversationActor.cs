@@ -20,8 +20,9 @@ public sealed class ConversationActor : ReceivePersistentActor
     private readonly ConversationRuntime runtime;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private ConversationState state;
-    private IActorRef gateway = ActorRefs.Nobody;
-    private IActorRef previews = ActorRefs.Nobody;
+    private IActorRef? gateway;
+    private IActorRef? previews;
+    private bool recovered;
     private long? inFlight;
     private long lastSnapshotSeq;
 
@@ -54,13 +55,17 @@ public sealed class ConversationActor : ReceivePersistentActor
 
     public override string PersistenceId => id.PersistenceId;
 
+    // Children start on first use: most conversations in memory at any time are idle, and each child costs memory.
+    private IActorRef Gateway => gateway ??= Context.ActorOf(UdeskGateway.Props(id, runtime), "udesk-gateway");
+
+    private IActorRef Previews => previews ??= Context.ActorOf(PreviewThrottle.Props(id, runtime), "previews");
+
     public static Props Props(ConversationId id, ConversationRuntime runtime) =>
         Akka.Actor.Props.Create(() => new ConversationActor(id, runtime));
 
     private void Started()
     {
-        gateway = Context.ActorOf(UdeskGateway.Props(id, runtime), "udesk-gateway");
-        previews = Context.ActorOf(PreviewThrottle.Props(id, runtime), "previews");
+        recovered = true;
         Context.SetReceiveTimeout(runtime.Settings.PassivateAfter);
         if (state.Status == ConversationStatus.Agent)
         {
@@ -97,7 +102,7 @@ public sealed class ConversationActor : ReceivePersistentActor
         var replyTo = command is CompleteCall ? ActorRefs.Nobody : Sender;
         if (command is SendPreview preview && decision.Reply is Accepted)
         {
-            previews.Tell(new PreviewThrottle.Preview(state.ImSubSessionId!.Value, preview.Content));
+            Previews.Tell(new PreviewThrottle.Preview(state.ImSubSessionId!.Value, preview.Content));
         }
 
         if (decision.Events.Count == 0)
@@ -134,14 +139,14 @@ public sealed class ConversationActor : ReceivePersistentActor
     /// <summary>Hands the oldest outbox call to the gateway, one at a time, so calls reach Udesk in order.</summary>
     private void DispatchOutbox()
     {
-        if (inFlight is not null || state.Outbox.IsEmpty || gateway.IsNobody())
+        if (inFlight is not null || state.Outbox.IsEmpty || !recovered)
         {
             return;
         }
 
         var head = state.Outbox[0];
         inFlight = head.Seq;
-        gateway.Tell(new UdeskGateway.Execute(head));
+        Gateway.Tell(new UdeskGateway.Execute(head));
     }
 
     private void SnapshotIfDue()

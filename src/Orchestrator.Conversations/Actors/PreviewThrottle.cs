@@ -23,13 +23,14 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
     private Preview? waiting;
     private bool busy;
     private long permitRequest;
+    private long permitToken;
 
     public PreviewThrottle(ConversationId conversation, ConversationRuntime runtime)
     {
         this.conversation = conversation;
         this.runtime = runtime;
         udesk = runtime.Udesk.For(conversation.Tenant);
-        window = new SlidingWindowLog(runtime.Limits.PreviewsPerSecond, TimeSpan.FromSeconds(1) + runtime.Limits.SafetyMargin);
+        window = new SlidingWindowLog(runtime.Limits.PreviewsPerSecond, TimeSpan.FromSeconds(1) + runtime.Limits.SafetyMargin, runtime.Limits.MaxCallDuration);
 
         Receive<Preview>(preview =>
         {
@@ -37,7 +38,11 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
             SendWhenAllowed();
         });
         Receive<WindowOpen>(_ => SendWhenAllowed());
-        Receive<PermitGranted>(granted => granted.RequestId == permitRequest, _ => Send());
+        Receive<PermitGranted>(granted => granted.RequestId == permitRequest, granted =>
+        {
+            permitToken = granted.Token;
+            Send();
+        });
         Receive<Sent>(sent =>
         {
             if (!sent.Ok)
@@ -45,6 +50,8 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
                 log.Info("Preview for {0} was not delivered: {1}", conversation, sent.Problem);
             }
 
+            SlidingWindowLog.Release(sent.Slot, runtime.Time.GetUtcNow());
+            runtime.CallBudget.Tell(new ReleasePermit(conversation.Tenant, permitToken));
             busy = false;
             SendWhenAllowed();
         });
@@ -79,15 +86,16 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
         // The newest preview at the moment of sending, not the one that asked for the permit.
         var preview = waiting!;
         waiting = null;
-        window.TryAcquire(runtime.Time.GetUtcNow());
+        // Udesk counts the preview when it arrives: the slot's window starts once it has been answered.
+        var slot = window.TryAcquire(runtime.Time.GetUtcNow(), hold: true)!;
         udesk.SendMessagePreviewAsync(preview.ImSubSessionId, preview.Content)
-            .PipeTo(Self, success: r => new Sent(r.IsSuccess, r.Error?.ToString()), failure: e => new Sent(false, e.Message));
+            .PipeTo(Self, success: r => new Sent(slot, r.IsSuccess, r.Error?.ToString()), failure: e => new Sent(slot, false, e.Message));
     }
 
     /// <summary>Local to the conversation: never crosses nodes, so never serialized.</summary>
     public sealed record Preview(long ImSubSessionId, string Content) : INoSerializationVerificationNeeded;
 
-    private sealed record Sent(bool Ok, string? Problem) : INoSerializationVerificationNeeded;
+    private sealed record Sent(SlidingWindowLog.Slot Slot, bool Ok, string? Problem) : INoSerializationVerificationNeeded;
 
     private sealed class WindowOpen : INoSerializationVerificationNeeded
     {

@@ -24,6 +24,7 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
     private PendingCall? current;
     private int failures;
     private long permitRequest;
+    private long? heldPermit;
 
     public UdeskGateway(ConversationId conversation, ConversationRuntime runtime)
     {
@@ -42,8 +43,16 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
             failures = 0;
             AskForPermit();
         });
-        Receive<PermitGranted>(granted => granted.RequestId == permitRequest && current is not null, _ => Attempt(current!));
-        Receive<Attempted>(attempted => attempted.Seq == current?.Seq, OnAttempted);
+        Receive<PermitGranted>(granted => granted.RequestId == permitRequest && current is not null, granted =>
+        {
+            heldPermit = granted.Token;
+            Attempt(current!);
+        });
+        Receive<Attempted>(attempted => attempted.Seq == current?.Seq, attempted =>
+        {
+            ReturnPermit();
+            OnAttempted(attempted);
+        });
         Receive<RetryNow>(_ => current is not null, _ => AskForPermit());
     }
 
@@ -61,6 +70,7 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
 
     protected override void PostStop()
     {
+        ReturnPermit();
         stopping.Cancel();
         stopping.Dispose();
         base.PostStop();
@@ -69,6 +79,16 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
     private void AskForPermit()
     {
         runtime.CallBudget.Tell(new RequestPermit(conversation.Tenant, current!.Call.Priority, CallLane.General, ++permitRequest));
+    }
+
+    /// <summary>The call in flight is over (answered, failed, or abandoned): the budget starts its window now.</summary>
+    private void ReturnPermit()
+    {
+        if (heldPermit is { } token)
+        {
+            runtime.CallBudget.Tell(new Throttling.ReleasePermit(conversation.Tenant, token));
+            heldPermit = null;
+        }
     }
 
     private void Attempt(PendingCall call)

@@ -58,6 +58,9 @@ public static class ConversationManifests
         // The company call budget is a cluster singleton.
         [typeof(RequestPermit)] = "call-budget.request-permit",
         [typeof(PermitGranted)] = "call-budget.permit-granted",
+        [typeof(TryAcquirePermit)] = "call-budget.try-acquire-permit",
+        [typeof(PermitRefused)] = "call-budget.permit-refused",
+        [typeof(ReleasePermit)] = "call-budget.release-permit",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, Type> ByManifest = ByType.ToFrozenDictionary(p => p.Value, p => p.Key);
@@ -69,6 +72,7 @@ public static class ConversationManifests
     public static IReadOnlyList<Type> Bindings { get; } =
     [
         typeof(Event), typeof(ConversationState), typeof(Command), typeof(Reply), typeof(RequestPermit), typeof(PermitGranted),
+        typeof(TryAcquirePermit), typeof(PermitRefused), typeof(ReleasePermit),
         typeof(SessionIndexMessages.SessionMessage), typeof(SessionIndexMessages.OwnerRecorded),
     ];
 

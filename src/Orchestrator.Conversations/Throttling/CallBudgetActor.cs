@@ -5,7 +5,8 @@ namespace Orchestrator.Conversations.Throttling;
 /// <summary>
 /// The company call budget, shared by every conversation of the cluster (it runs as a cluster singleton).
 /// Requests wait in priority order (customer messages first) and are granted as the sliding windows allow:
-/// queued, never dropped.
+/// queued, never dropped. A <see cref="TryAcquirePermit"/> is answered at once instead, granted only when the windows
+/// have room now and nothing as urgent or more is waiting. A grant holds its slot until <see cref="ReleasePermit"/>.
 /// </summary>
 public sealed class CallBudgetActor : ReceiveActor, IWithTimers
 {
@@ -25,6 +26,20 @@ public sealed class CallBudgetActor : ReceiveActor, IWithTimers
             Budget(request.Tenant).Waiting.Enqueue((request, Sender), (request.Priority, ++arrivals));
             GrantWhatFits();
         });
+        Receive<TryAcquirePermit>(request =>
+        {
+            // Waiters whose windows have reopened go first, so a try never takes a slot a queued call is owed.
+            GrantWhatFits();
+            Sender.Tell(Budget(request.Tenant).TryGrant(request, time.GetUtcNow()));
+        });
+        Receive<ReleasePermit>(release =>
+        {
+            if (tenants.TryGetValue(release.Tenant, out var budget))
+            {
+                budget.Release(release.Token, time.GetUtcNow());
+                GrantWhatFits();
+            }
+        });
         Receive<Tick>(_ => GrantWhatFits());
     }
 
@@ -37,8 +52,11 @@ public sealed class CallBudgetActor : ReceiveActor, IWithTimers
         if (!tenants.TryGetValue(tenant, out var budget))
         {
             budget = new TenantBudget(
-                new SlidingWindowLog(options.BudgetFor(tenant), options.BudgetWindow + options.SafetyMargin),
-                new SlidingWindowLog(1, options.StructuredMessageInterval + options.SafetyMargin));
+                new SlidingWindowLog(options.BudgetFor(tenant), options.BudgetWindow + options.SafetyMargin, options.MaxCallDuration),
+                new SlidingWindowLog(1, options.StructuredMessageInterval + options.SafetyMargin, options.MaxCallDuration),
+                // Tokens start at a random point so a release meant for a previous incarnation of this singleton
+                // cannot free a slot of this one.
+                Random.Shared.NextInt64(long.MaxValue / 2));
             tenants[tenant] = budget;
         }
 
@@ -69,8 +87,11 @@ public sealed class CallBudgetActor : ReceiveActor, IWithTimers
         public static readonly Tick Instance = new();
     }
 
-    private sealed class TenantBudget(SlidingWindowLog calls, SlidingWindowLog structured)
+    private sealed class TenantBudget(SlidingWindowLog calls, SlidingWindowLog structured, long firstToken)
     {
+        private readonly Dictionary<long, (SlidingWindowLog.Slot Call, SlidingWindowLog.Slot? Structured)> held = [];
+        private long lastToken = firstToken;
+
         public PriorityQueue<(RequestPermit Request, IActorRef ReplyTo), (Outbox.CallPriority, long)> Waiting { get; } = new();
 
         /// <summary>Grants in priority order while the windows allow; answers when to look again, if anything waits.</summary>
@@ -82,12 +103,12 @@ public sealed class CallBudgetActor : ReceiveActor, IWithTimers
             {
                 if (calls.NextAllowedAt(now) > now)
                 {
-                    wakeUp = calls.NextAllowedAt(now);
+                    wakeUp = Min(wakeUp, calls.NextAllowedAt(now));
                     break;
                 }
 
                 Waiting.Dequeue();
-                if (next.Request.Lane == CallLane.StructuredMessage && !structured.TryAcquire(now))
+                if (next.Request.Lane == CallLane.StructuredMessage && structured.NextAllowedAt(now) > now)
                 {
                     // Another structured message went out less than the interval ago; later calls may still go.
                     blockedStructured.Add((next, rank));
@@ -95,8 +116,7 @@ public sealed class CallBudgetActor : ReceiveActor, IWithTimers
                     continue;
                 }
 
-                calls.TryAcquire(now);
-                next.ReplyTo.Tell(new PermitGranted(next.Request.RequestId));
+                next.ReplyTo.Tell(Take(next.Request.RequestId, next.Request.Lane, now));
             }
 
             foreach (var (item, rank) in blockedStructured)
@@ -105,6 +125,62 @@ public sealed class CallBudgetActor : ReceiveActor, IWithTimers
             }
 
             return Waiting.Count == 0 ? null : wakeUp;
+        }
+
+        /// <summary>A permit now if the windows allow and no waiting call is as urgent; otherwise when to try again.</summary>
+        public object TryGrant(TryAcquirePermit request, DateTimeOffset now)
+        {
+            var structuredLane = request.Lane == CallLane.StructuredMessage;
+            var callsAt = calls.NextAllowedAt(now);
+            var laneAt = structuredLane ? structured.NextAllowedAt(now) : now;
+            var waitingAhead = Waiting.UnorderedItems.Any(w =>
+                w.Priority.Item1 <= request.Priority && (structuredLane || w.Element.Request.Lane == CallLane.General));
+            if (callsAt <= now && laneAt <= now && !waitingAhead)
+            {
+                return Take(request.RequestId, request.Lane, now);
+            }
+
+            var likelyAt = structuredLane && structured.LikelyAllowedAt(now) > calls.LikelyAllowedAt(now) ? structured.LikelyAllowedAt(now) : calls.LikelyAllowedAt(now);
+            var retryAfter = likelyAt - now;
+            return new PermitRefused(request.RequestId, retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromMilliseconds(1));
+        }
+
+        public void Release(long token, DateTimeOffset now)
+        {
+            if (held.Remove(token, out var slots))
+            {
+                SlidingWindowLog.Release(slots.Call, now);
+                if (slots.Structured is { } structuredSlot)
+                {
+                    SlidingWindowLog.Release(structuredSlot, now);
+                }
+            }
+        }
+
+        private PermitGranted Take(long requestId, CallLane lane, DateTimeOffset now)
+        {
+            ForgetLapsedHolds(now);
+            var call = calls.TryAcquire(now, hold: true)!;
+            var structuredSlot = lane == CallLane.StructuredMessage ? structured.TryAcquire(now, hold: true) : null;
+            held[++lastToken] = (call, structuredSlot);
+            return new PermitGranted(requestId, lastToken);
+        }
+
+        /// <summary>Holders that never released (their node died) must not grow the map forever.</summary>
+        private void ForgetLapsedHolds(DateTimeOffset now)
+        {
+            if (held.Count <= 2 * calls.Limit)
+            {
+                return;
+            }
+
+            foreach (var (token, slots) in held)
+            {
+                if (slots.Call.At + calls.Window + calls.MaxHold <= now)
+                {
+                    held.Remove(token);
+                }
+            }
         }
 
         private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset b) => a is null || b < a ? b : a;

@@ -14,4 +14,21 @@ public enum CallLane
 /// <summary>Asks the company's call budget for permission to make one Udesk call; answered by <see cref="PermitGranted"/>.</summary>
 public sealed record RequestPermit(string Tenant, CallPriority Priority, CallLane Lane, long RequestId);
 
-public sealed record PermitGranted(long RequestId);
+/// <summary>
+/// The call may be made now. Its slot is held until the caller sends <see cref="ReleasePermit"/> with
+/// <see cref="Token"/> once Udesk has answered (or the call was given up), because Udesk counts the call on arrival.
+/// </summary>
+public sealed record PermitGranted(long RequestId, long Token);
+
+/// <summary>The call granted with <see cref="Token"/> is over: its window starts now.</summary>
+public sealed record ReleasePermit(string Tenant, long Token);
+
+/// <summary>
+/// Asks for a permit only if one is free right now, without queuing: answered at once by <see cref="PermitGranted"/>
+/// or <see cref="PermitRefused"/>. For callers that cannot wait (a platform request answers 429 instead). It never
+/// goes ahead of a queued <see cref="RequestPermit"/> of the same or a more urgent priority.
+/// </summary>
+public sealed record TryAcquirePermit(string Tenant, CallPriority Priority, CallLane Lane, long RequestId);
+
+/// <summary>No permit now; <see cref="RetryAfter"/> is the earliest a new attempt could be granted (an estimate).</summary>
+public sealed record PermitRefused(long RequestId, TimeSpan RetryAfter);

@@ -31,5 +31,12 @@ public sealed class CallBudgetOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
     public TimeSpan SafetyMargin { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// A granted call holds its place in the window until it is answered; a holder that never says so (its node
+    /// died) gives the place up after this. Keep it above the Udesk client's total time-out.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MaxCallDuration { get; set; } = TimeSpan.FromMinutes(1);
+
     public int BudgetFor(string tenant) => CallsPerMinuteByTenant.TryGetValue(tenant, out var budget) ? budget : CallsPerMinute;
 }

@@ -1,41 +1,84 @@
 namespace Orchestrator.Conversations.Throttling;
 
 /// <summary>
-/// At most <see cref="Limit"/> events in any window of <see cref="Window"/>: the exact rule Udesk counts by,
-/// unlike a token bucket, which would allow a burst on top of the refill rate.
+/// At most <see cref="Limit"/> calls in any window of <see cref="Window"/>: the exact rule Udesk counts by, unlike a
+/// token bucket, which would allow a burst on top of the refill rate. Udesk counts a call when it arrives, which is
+/// somewhere between our grant and the answer; so a slot can be held while the call is in flight and its window then
+/// starts when the answer came (<see cref="Release"/>). A held slot nobody releases lapses after
+/// <see cref="MaxHold"/>.
 /// </summary>
-public sealed class SlidingWindowLog(int limit, TimeSpan window)
+public sealed class SlidingWindowLog(int limit, TimeSpan window, TimeSpan maxHold)
 {
-    private readonly Queue<DateTimeOffset> granted = new();
+    private readonly Queue<Slot> slots = new();
 
     public int Limit { get; } = limit > 0 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit must be positive.");
 
     public TimeSpan Window { get; } = window > TimeSpan.Zero ? window : throw new ArgumentOutOfRangeException(nameof(window), window, "The window must be positive.");
 
-    /// <summary>When the next event may happen; <paramref name="now"/> or earlier means "now".</summary>
+    public TimeSpan MaxHold { get; } = maxHold >= TimeSpan.Zero ? maxHold : throw new ArgumentOutOfRangeException(nameof(maxHold), maxHold, "The hold must not be negative.");
+
+    /// <summary>When the next call may be made; <paramref name="now"/> or earlier means "now".</summary>
     public DateTimeOffset NextAllowedAt(DateTimeOffset now)
     {
         Forget(now);
-        return granted.Count < Limit ? now : granted.Peek() + Window;
+        // The oldest slot is not always the first to lapse once slots are held; waiting for it is never too early.
+        return slots.Count < Limit ? now : slots.Peek().LapsesAt(Window, MaxHold);
     }
 
-    public bool TryAcquire(DateTimeOffset now)
+    /// <summary>
+    /// When a call could likely be made, for a caller told to come back later: a slot still held is assumed to be
+    /// released now (so its window would end one window from now).
+    /// </summary>
+    public DateTimeOffset LikelyAllowedAt(DateTimeOffset now)
     {
         Forget(now);
-        if (granted.Count >= Limit)
+        if (slots.Count < Limit)
         {
-            return false;
+            return now;
         }
 
-        granted.Enqueue(now);
-        return true;
+        var oldest = slots.Peek();
+        return (oldest.Held ? now : oldest.At) + Window;
+    }
+
+    /// <summary>A slot from <paramref name="now"/>, or null when the window is full.</summary>
+    public Slot? TryAcquire(DateTimeOffset now, bool hold)
+    {
+        Forget(now);
+        if (slots.Count >= Limit)
+        {
+            return null;
+        }
+
+        var slot = new Slot(now, hold);
+        slots.Enqueue(slot);
+        return slot;
+    }
+
+    /// <summary>The held call has been answered: its window runs from <paramref name="now"/>.</summary>
+    public static void Release(Slot slot, DateTimeOffset now)
+    {
+        if (slot.Held)
+        {
+            slot.At = now > slot.At ? now : slot.At;
+            slot.Held = false;
+        }
     }
 
     private void Forget(DateTimeOffset now)
     {
-        while (granted.Count > 0 && granted.Peek() + Window <= now)
+        while (slots.Count > 0 && slots.Peek().LapsesAt(Window, MaxHold) <= now)
         {
-            granted.Dequeue();
+            slots.Dequeue();
         }
+    }
+
+    public sealed class Slot(DateTimeOffset at, bool held)
+    {
+        public DateTimeOffset At { get; internal set; } = at;
+
+        public bool Held { get; internal set; } = held;
+
+        internal DateTimeOffset LapsesAt(TimeSpan window, TimeSpan maxHold) => At + window + (Held ? maxHold : TimeSpan.Zero);
     }
 }

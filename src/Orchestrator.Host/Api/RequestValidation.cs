@@ -1,0 +1,82 @@
+using Orchestrator.Conversations.Domain;
+using Orchestrator.Host.Api.Contracts;
+using Orchestrator.Udesk.Messages;
+
+namespace Orchestrator.Host.Api;
+
+/// <summary>Checks platform input before it reaches a conversation, naming the offending field.</summary>
+internal static class RequestValidation
+{
+    public const int MaxTokenLength = 256;
+    public const int MaxMessageIdLength = 128;
+
+    public static IResult? Token(string token) =>
+        string.IsNullOrWhiteSpace(token) || token.Length > MaxTokenLength
+            ? Problems.Result(Problems.Invalid("token", $"The customer token must be 1 to {MaxTokenLength} characters."))
+            : null;
+
+    public static IResult? Session(SessionRequestBody? body)
+    {
+        if (body is null)
+        {
+            return Problems.Result(Problems.Invalid("body", "A JSON body is required."));
+        }
+
+        if (body.AssignType is not (null or "robot" or "urobot" or "agent"))
+        {
+            return Problems.Result(Problems.Invalid("assign_type", "assign_type must be robot, urobot or agent."));
+        }
+
+        if (body.AssignType == "urobot" && body.AgentId is null && body.GroupId is null && (body.RobotId is null || body.SceneId is null))
+        {
+            return Problems.Result(Problems.Invalid(body.RobotId is null ? "robot_id" : "scene_id", "robot_id and scene_id are required when assign_type is urobot."));
+        }
+
+        return null;
+    }
+
+    public static IResult? Message(MessageBody? body)
+    {
+        if (body is null)
+        {
+            return Problems.Result(Problems.Invalid("body", "A JSON body is required."));
+        }
+
+        if (string.IsNullOrWhiteSpace(body.MessageId) || body.MessageId.Length > MaxMessageIdLength)
+        {
+            return Problems.Result(Problems.Invalid("message_id", $"message_id is required, at most {MaxMessageIdLength} characters; it makes the message idempotent."));
+        }
+
+        if (body.Type is null || !MessageType.Sendable.Contains(body.Type))
+        {
+            return Problems.Result(Problems.Invalid("type", $"type must be one of: {string.Join(", ", MessageType.Sendable.Order())}."));
+        }
+
+        if (body.Data is null || string.IsNullOrEmpty(body.Data.Content))
+        {
+            return Problems.Result(Problems.Invalid("data.content", "data.content is required (the text, or the file's URL)."));
+        }
+
+        return null;
+    }
+
+    public static SessionRequest ToDomain(this SessionRequestBody body) => new()
+    {
+        AssignType = body.AssignType ?? "robot",
+        AgentId = body.AgentId,
+        GroupId = body.GroupId,
+        RobotId = body.RobotId,
+        SceneId = body.SceneId,
+        Channel = body.Channel,
+        RobotRoleId = body.RobotRoleId,
+    };
+
+    public static MessagePayload ToDomain(this MessageData data) => new()
+    {
+        Content = data.Content,
+        Font = data.Font,
+        Filename = data.Filename,
+        Filesize = data.Filesize,
+        Duration = data.Duration,
+    };
+}

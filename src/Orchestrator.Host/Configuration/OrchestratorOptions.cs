@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Orchestrator.Host.Configuration;
+
+/// <summary>The service's own settings (configuration section <c>Orchestrator</c>).</summary>
+public sealed class OrchestratorOptions
+{
+    public const string Section = "Orchestrator";
+
+    /// <summary>
+    /// Udesk companies this service serves, by tenant name. Empty means demo mode: one <c>default</c> tenant whose
+    /// Udesk is the built-in simulator.
+    /// </summary>
+    public Dictionary<string, TenantOptions> Tenants { get; set; } = [];
+
+    /// <summary>
+    /// How long a Udesk push may take to persist before we answer 503 so Udesk retries (Udesk gives up at 5 s).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:04.500")]
+    public TimeSpan PushPersistTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>Largest Udesk push body accepted, in bytes.</summary>
+    [Range(1_024, 64 * 1024 * 1024)]
+    public int PushBodyLimitBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Largest platform API request body accepted, in bytes.</summary>
+    [Range(1_024, 64 * 1024 * 1024)]
+    public int ApiBodyLimitBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How long a platform request waits for its conversation to answer.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

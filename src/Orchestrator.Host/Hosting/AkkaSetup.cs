@@ -1,0 +1,37 @@
+using Akka.Cluster.Hosting;
+using Akka.Hosting;
+using Akka.Remote.Hosting;
+using Orchestrator.Conversations.Actors;
+using Orchestrator.Conversations.Hosting;
+using Orchestrator.Conversations.Persistence;
+using Orchestrator.Conversations.Throttling;
+using Orchestrator.Host.Configuration;
+
+namespace Orchestrator.Host.Hosting;
+
+/// <summary>The actor system: remoting, the cluster, the journal and the conversations, from validated settings.</summary>
+internal static class AkkaSetup
+{
+    public const string SystemName = "orchestrator";
+
+    public static IServiceCollection AddOrchestratorActors(this IServiceCollection services, IConfiguration configuration)
+    {
+        var cluster = ValidatedConfiguration.Bind<ClusterSettings>(configuration, ClusterSettings.Section);
+        var store = ValidatedConfiguration.Bind(configuration, ConversationStoreOptions.Section, new ConversationStoreOptionsValidator());
+        var conversations = ValidatedConfiguration.Bind<ConversationSettings>(configuration, "Orchestrator:Conversations");
+        var limits = ValidatedConfiguration.Bind<CallBudgetOptions>(configuration, "Orchestrator:Udesk:Limits");
+
+        return services.AddAkka(SystemName, akka =>
+        {
+            akka.WithRemoting(cluster.Hostname, cluster.Port, cluster.PublicHostname)
+                .WithClustering(new ClusterOptions { SeedNodes = cluster.SeedNodes.ToArray() })
+                .WithConversationStore(store)
+                .WithConversations(conversations, limits);
+            if (cluster.SeedNodes.Count == 0)
+            {
+                // A single node forms its own cluster.
+                akka.AddStartup((system, _) => Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress));
+            }
+        });
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using Orchestrator.Host.Api;
+using Orchestrator.Host.Operations;
+using Orchestrator.Host.Webhook;
+
+namespace Orchestrator.Host.Hosting;
+
+/// <summary>Every route the service answers.</summary>
+internal static class OrchestratorEndpoints
+{
+    public static WebApplication MapOrchestrator(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseApiBodyLimit();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessCheck.Tag) });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+
+        var v1 = app.MapGroup("/v1").RequireAuthorization();
+        v1.MapConversationEndpoints();
+        app.MapUdeskPushEndpoint();
+        return app;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Orchestrator.Host.Api;
+
+namespace Orchestrator.Host.Tenancy;
+
+/// <summary><c>Authorization: Bearer &lt;api key&gt;</c>; the key names the tenant every request acts for.</summary>
+public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TenantDirectory tenants)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string TenantClaim = "tenant";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(header))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        const string bearer = "Bearer ";
+        if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.FromResult(AuthenticateResult.Fail("The Authorization header is not a Bearer API key."));
+        }
+
+        var tenant = tenants.TenantOfApiKey(header[bearer.Length..].Trim());
+        if (tenant is null)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+        }
+
+        var identity = new ClaimsIdentity([new Claim(TenantClaim, tenant)], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Problems.Write(Context, Problems.Unauthorized("Send 'Authorization: Bearer <api key>' with a key issued for your tenant."));
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Problems.Write(Context, Problems.Forbidden("This API key may not do that."));
+}
+
+public static class TenantClaims
+{
+    public static string Tenant(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ApiKeyAuthentication.TenantClaim) ?? throw new InvalidOperationException("An authenticated request carries a tenant.");
+}

@@ -28,7 +28,7 @@ internal static class UdeskPushEndpoint
     }
 
     private static async Task<IResult> Receive(
-        string tenant, string secret, HttpRequest request, TenantDirectory tenants, ConversationClient conversations, IOptions<OrchestratorOptions> options, CancellationToken ct)
+        string tenant, string secret, HttpRequest request, TenantDirectory tenants, ConversationClient conversations, IOptions<OrchestratorOptions> options, ILoggerFactory logs, CancellationToken ct)
     {
         if (!tenants.IsPushSecret(tenant, secret))
         {
@@ -56,6 +56,13 @@ internal static class UdeskPushEndpoint
             ReadStatusNotification read => await conversations.Route(new SessionIndexMessages.RouteReadReceipt(tenant, read.SessionId, read.MessageIds), timeout, ct),
             _ => throw new InvalidOperationException($"Unexpected push {parsed.Value!.GetType().Name}."),
         };
+        if (parsed.Value is ReadStatusNotification unknown && reply is Rejected noOwner)
+        {
+            // A read receipt for a session no conversation of ours owns: delivering it again cannot help.
+            logs.CreateLogger(typeof(UdeskPushEndpoint)).LogWarning("Read-status push for session {SessionId} of {Tenant} dropped: {Detail}", unknown.SessionId, tenant, noOwner.Detail);
+            return Results.Ok();
+        }
+
         return reply switch
         {
             Accepted or AlreadyAccepted => Results.Ok(),

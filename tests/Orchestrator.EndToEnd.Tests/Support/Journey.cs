@@ -1,0 +1,44 @@
+using Orchestrator.Udesk.Simulator.Configuration;
+using Orchestrator.Udesk.Simulator.Hosting;
+
+namespace Orchestrator.EndToEnd.Tests.Support;
+
+/// <summary>A simulator as Udesk and an Orchestrator in front of it, started per test class and torn down after.</summary>
+public sealed class Journey : IAsyncLifetime
+{
+    public UdeskSimulatorServer Udesk { get; private set; } = null!;
+
+    public OrchestratorInstance Orchestrator { get; private set; } = null!;
+
+    public SimulatorControl Simulator { get; private set; } = null!;
+
+    public PlatformApi Customer(string token) => new(Orchestrator.Http, token);
+
+    /// <summary>Stops the service and starts it again over the same database: a process restart.</summary>
+    public async Task Restart()
+    {
+        var dataFolder = Orchestrator.DataFolder;
+        await Orchestrator.DisposeAsync();
+        Orchestrator = await OrchestratorInstance.StartAsync(Udesk, dataFolder);
+    }
+
+    public async Task InitializeAsync()
+    {
+        Udesk = await UdeskSimulatorServer.StartAsync(new SimulatorOptions { Seed = 20261125 });
+        Simulator = new SimulatorControl(Udesk);
+        foreach (var agent in await Simulator.Agents())
+        {
+            // Room for every conversation of a test class; queueing tests lower it again.
+            await Simulator.SetAgent(agent!["id"]!.GetValue<long>(), new System.Text.Json.Nodes.JsonObject { ["capacity"] = 100 });
+        }
+
+        Orchestrator = await OrchestratorInstance.StartAsync(Udesk);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Orchestrator.DisposeAsync();
+        Simulator.Dispose();
+        await Udesk.DisposeAsync();
+    }
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Orchestrator.EndToEnd.Tests.Support;
+
+/// <summary>Orchestrator's <c>/v1</c> API for one customer, as a platform backend calls it.</summary>
+public sealed class PlatformApi(HttpClient http, string customerToken)
+{
+    public string CustomerToken { get; } = customerToken;
+
+    public Task<HttpResponseMessage> RequestSession(JsonObject body) =>
+        http.PostAsJsonAsync($"v1/conversations/{CustomerToken}/session", body);
+
+    public Task<HttpResponseMessage> SendMessage(string messageId, string content) =>
+        http.PostAsJsonAsync($"v1/conversations/{CustomerToken}/messages", new JsonObject
+        {
+            ["message_id"] = messageId,
+            ["type"] = "message",
+            ["data"] = new JsonObject { ["content"] = content },
+        });
+
+    public Task<HttpResponseMessage> Close() => http.DeleteAsync($"v1/conversations/{CustomerToken}/session");
+
+    /// <summary>The conversation view, or null while it has no events.</summary>
+    public async Task<JsonObject?> State()
+    {
+        using var response = await http.GetAsync($"v1/conversations/{CustomerToken}");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public Task<JsonObject?> StateWhere(Func<JsonObject, bool> holds, string what) =>
+        Eventually.Until(State, s => s is not null && holds(s), $"{CustomerToken}: {what}");
+
+    public static async Task<JsonObject> Accepted(Task<HttpResponseMessage> call)
+    {
+        using var response = await call;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"expected 202, got {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!.AsObject();
+    }
+}

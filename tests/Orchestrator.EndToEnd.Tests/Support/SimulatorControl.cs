@@ -1,0 +1,62 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Orchestrator.Udesk.Simulator.Hosting;
+
+namespace Orchestrator.EndToEnd.Tests.Support;
+
+/// <summary>The simulator's <c>/_sim/</c> control API over HTTP, as a tester at a terminal would use it.</summary>
+public sealed class SimulatorControl(UdeskSimulatorServer udesk) : IDisposable
+{
+    private readonly HttpClient http = new() { BaseAddress = new Uri(udesk.BaseAddress, "_sim/") };
+
+    public async Task<JsonArray> Agents() => (await Get("agents")).AsArray();
+
+    public async Task<JsonArray> Sessions() => (await Get("sessions")).AsArray();
+
+    public async Task<JsonObject> Session(long id) => (await Get($"sessions/{id}")).AsObject();
+
+    /// <summary>The open agent session of <paramref name="customerToken"/>, or null.</summary>
+    public async Task<JsonObject?> OpenSessionOf(string customerToken) =>
+        (await Sessions()).Select(s => s!.AsObject())
+            .LastOrDefault(s => s["customer_token"]?.GetValue<string>() == customerToken && s["open"]!.GetValue<bool>());
+
+    public Task<JsonNode> AgentReply(long session, string content) => Post($"sessions/{session}/reply", new JsonObject { ["content"] = content });
+
+    public Task<JsonNode> Transfer(long session, long agentId) => Post($"sessions/{session}/transfer", new JsonObject { ["agent_id"] = agentId });
+
+    public Task<JsonNode> Close(long session, string closeType) => Post($"sessions/{session}/close", new JsonObject { ["close_type"] = closeType });
+
+    public Task<JsonNode> AgentReads(long session) => Post($"sessions/{session}/read", new JsonObject());
+
+    public Task<JsonNode> SetFaults(JsonObject faults) => Send(HttpMethod.Put, "faults", faults);
+
+    public Task<JsonNode> SetAgent(long agentId, JsonObject change) => Send(HttpMethod.Put, $"agents/{agentId}", change);
+
+    public async Task<JsonArray> Calls() => (await Get("log/calls")).AsArray();
+
+    public async Task<JsonArray> Pushes() => (await Get("log/pushes")).AsArray();
+
+    public async Task<JsonObject> Violations() => (await Get("violations")).AsObject();
+
+    /// <summary>Bodies of the <c>/im/messages</c> calls Udesk answered with success, in arrival order.</summary>
+    public async Task<IReadOnlyList<JsonObject>> DeliveredMessages() =>
+        (await Calls()).Select(c => c!.AsObject())
+            .Where(c => c["path"]!.GetValue<string>().EndsWith("/im/messages", StringComparison.Ordinal) && c["code"]?.GetValue<int>() == 1000)
+            .Select(c => JsonNode.Parse(c["body"]!.GetValue<string>())!.AsObject())
+            .ToList();
+
+    public void Dispose() => http.Dispose();
+
+    private async Task<JsonNode> Get(string path) =>
+        await http.GetFromJsonAsync<JsonNode>(path) ?? throw new InvalidOperationException($"/_sim/{path} answered null");
+
+    private Task<JsonNode> Post(string path, JsonObject body) => Send(HttpMethod.Post, path, body);
+
+    private async Task<JsonNode> Send(HttpMethod method, string path, JsonObject body)
+    {
+        using var response = await http.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"/_sim/{path} answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text) ?? new JsonObject();
+    }
+}

@@ -18,7 +18,11 @@ internal sealed class LenientNullableNumberConverter<T> : JsonConverter<T?>
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.Number:
-                return T.Parse(System.Text.Encoding.UTF8.GetString(reader.ValueSpan), NumberStyles.Float, CultureInfo.InvariantCulture);
+                // TryParse: a fraction or an out-of-range number is bad input (a JsonException), not an OverflowException.
+                var raw = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+                return T.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                    ? number
+                    : throw new JsonException($"{raw} is not a valid {typeof(T).Name}.");
             case JsonTokenType.String:
                 var text = reader.GetString();
                 if (string.IsNullOrWhiteSpace(text))

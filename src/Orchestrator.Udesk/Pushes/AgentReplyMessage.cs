@@ -26,8 +26,11 @@ public sealed record AgentReplyMessage : PushedMessage
 
     public AgentMessageData? Data { get; init; }
 
+    // Overrides do not inherit the base's [JsonIgnore]: without it these would be written as invented fields.
+    [JsonIgnore]
     public override string? Id => MessageId;
 
+    [JsonIgnore]
     public override string Kind => Type ?? Messages.MessageType.Text;
 }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Orchestrator.Udesk.Json;
 
 namespace Orchestrator.Udesk.Pushes;
@@ -11,8 +12,11 @@ public sealed record RobotReplyMessage : PushedMessage
 
     public RobotAnswer? Data { get; init; }
 
+    // Overrides do not inherit the base's [JsonIgnore]: without it these would be written as invented fields.
+    [JsonIgnore]
     public override string? Id => MessageId;
 
+    [JsonIgnore]
     public override string Kind => Type ?? Messages.MessageType.Text;
 }
 

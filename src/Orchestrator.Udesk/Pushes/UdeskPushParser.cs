@@ -73,7 +73,10 @@ public static class UdeskPushParser
 
     private static UdeskResult<UdeskPush> ParseReply(JsonElement root, JsonElement messages)
     {
-        var customerToken = root.TryGetProperty("customer_token", out var token) ? token.ToString() : "";
+        // A string, or a number read as its text; an object or array is not a token (ToString would give its JSON).
+        var customerToken = root.TryGetProperty("customer_token", out var token) && token.ValueKind is JsonValueKind.String or JsonValueKind.Number
+            ? token.ToString()
+            : "";
         if (string.IsNullOrWhiteSpace(customerToken))
         {
             return Invalid("customer_token is required.");

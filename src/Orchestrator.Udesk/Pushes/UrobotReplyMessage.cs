@@ -40,8 +40,11 @@ public sealed record UrobotReplyMessage : PushedMessage
     [JsonPropertyName("flowContent")]
     public string? FlowContent { get; init; }
 
+    // Overrides do not inherit the base's [JsonIgnore]: without it these would be written as invented fields.
+    [JsonIgnore]
     public override string? Id => LogId?.ToString(CultureInfo.InvariantCulture);
 
+    [JsonIgnore]
     public override string Kind => Messages.MessageType.Text;
 }
 

@@ -38,7 +38,7 @@ public sealed class ResilienceTests(Journey journey) : IClassFixture<Journey>
     }
 
     [Fact]
-    public async Task A_restarted_service_carries_on_every_conversation_where_it_stood()
+    public async Task A_restarted_service_carries_on_every_conversation_where_it_stood_with_its_feed_intact()
     {
         var customer = journey.Customer("restarted-customer");
         await Accepted(customer.RequestSession(new JsonObject { ["assign_type"] = "agent", ["agent_id"] = 399 }));
@@ -47,12 +47,14 @@ public sealed class ResilienceTests(Journey journey) : IClassFixture<Journey>
         await Accepted(customer.SendMessage("before-restart", "one"));
         await customer.StateWhere(s => s["pending_udesk_calls"]!.GetValue<int>() == 0, "the outbox drained");
         before = await customer.State();
+        var feedBefore = await customer.Events(includeInternal: true);
 
         await journey.Restart();
 
         customer = journey.Customer("restarted-customer");
         var after = await customer.State();
         Assert.Equal(before!.ToJsonString(), after!.ToJsonString());
+        Assert.Equal(feedBefore.ToJsonString(), (await customer.Events(includeInternal: true)).ToJsonString());
 
         var again = await Accepted(customer.SendMessage("before-restart", "one"));
         Assert.True(again["duplicate"]!.GetValue<bool>(), "message ids accepted before the restart are still known");

@@ -38,6 +38,16 @@ public sealed class PlatformApi(HttpClient http, string customerToken)
     public Task<JsonObject?> StateWhere(Func<JsonObject, bool> holds, string what) =>
         Eventually.Until(State, s => s is not null && holds(s), $"{CustomerToken}: {what}");
 
+    /// <summary>A page of the event feed.</summary>
+    public async Task<JsonObject> Events(long after = 0, int limit = 100, int wait = 0, bool includeInternal = false)
+    {
+        var query = $"v1/conversations/{CustomerToken}/events?after={after}&limit={limit}&wait={wait}" + (includeInternal ? "&include=internal" : "");
+        using var response = await http.GetAsync(query);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{query} answered {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
     public static async Task<JsonObject> Accepted(Task<HttpResponseMessage> call)
     {
         using var response = await call;

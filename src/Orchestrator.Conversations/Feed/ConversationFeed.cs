@@ -1,0 +1,57 @@
+using Akka;
+using Akka.Actor;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using Orchestrator.Conversations.Domain;
+
+namespace Orchestrator.Conversations.Feed;
+
+/// <summary>
+/// Reads a conversation's events from the journal in sequence order, without waking its actor: the feed the
+/// platform pages through, and waits on when it has seen everything.
+/// </summary>
+public sealed class ConversationFeed(ActorSystem system)
+{
+    /// <summary>How long after the first new event a waiting read collects more before answering.</summary>
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(100);
+
+    private readonly SqlReadJournal journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+    private readonly IMaterializer materializer = system.Materializer(namePrefix: "conversation-feed");
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> events after <paramref name="after"/>; when there are none yet, waits up to
+    /// <paramref name="wait"/> for the first to be persisted.
+    /// </summary>
+    public async Task<FeedPage> ReadAsync(ConversationId id, long after, int limit, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var current = await Collect(journal.CurrentEventsByPersistenceId(id.PersistenceId, after + 1, long.MaxValue).Take(limit), cancellationToken);
+        if (current.Count > 0 || wait <= TimeSpan.Zero)
+        {
+            return new FeedPage(current, current.Count > 0 ? current[^1].Seq : after);
+        }
+
+        var live = journal.EventsByPersistenceId(id.PersistenceId, after + 1, long.MaxValue)
+            .GroupedWithin(limit, Linger)
+            .Take(1)
+            .SelectMany(group => group)
+            .TakeWithin(wait);
+        var arrived = await Collect(live, cancellationToken);
+        return new FeedPage(arrived, arrived.Count > 0 ? arrived[^1].Seq : after);
+    }
+
+    private async Task<IReadOnlyList<FeedEntry>> Collect(Source<EventEnvelope, NotUsed> source, CancellationToken cancellationToken)
+    {
+        var (kill, done) = source
+            .Select(envelope => FeedProjection.Of((ConversationEvents.Event)envelope.Event))
+            .ViaMaterialized(KillSwitches.Single<FeedEntry>(), Keep.Right)
+            .ToMaterialized(Sink.Seq<FeedEntry>(), Keep.Both)
+            .Run(materializer);
+        await using var cancel = cancellationToken.Register(() => kill.Abort(new OperationCanceledException(cancellationToken)));
+        return await done;
+    }
+}
+
+/// <summary>A page of the feed; <see cref="LastSeq"/> is where the next read continues (<c>after</c>).</summary>
+public sealed record FeedPage(IReadOnlyList<FeedEntry> Entries, long LastSeq);

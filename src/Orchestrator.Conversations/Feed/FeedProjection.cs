@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Orchestrator.Conversations.Domain;
+using static Orchestrator.Conversations.Domain.ConversationEvents;
+
+namespace Orchestrator.Conversations.Feed;
+
+/// <summary>How each persisted event reads in the feed. Pure, so every event type's reading is unit-tested.</summary>
+public static class FeedProjection
+{
+    private static readonly IReadOnlyDictionary<string, object?> None = new Dictionary<string, object?>();
+
+    public static FeedEntry Of(Event e) => e switch
+    {
+        RobotSessionStarted robot => Entry(robot, "robot_session_started", data: Data(("welcome", robot.Welcome))),
+        UrobotSessionStarted urobot => Entry(urobot, "urobot_session_started", data: Data(
+            ("robot_id", urobot.RobotId), ("scene_id", urobot.SceneId), ("urobot_session_id", urobot.UrobotSessionId), ("welcome", urobot.Welcome))),
+        Queued queued => Entry(queued, "queued", data: Data(("queue", queued.Queue.Name), ("position", queued.Queue.Position), ("message", queued.Message))),
+        NoAgentOnline none => Entry(none, "no_agent_online", data: Data(("message", none.Message))),
+        AgentSessionStarted started => Entry(
+            started, "session_started", started.MessageId, started.ImSubSessionId, Agent(started.Agent, ("survey_options", started.SurveyOptions)), started.Raw),
+        SessionTransferred transferred => Entry(
+            transferred, "transferred", transferred.MessageId, transferred.ToSessionId, Agent(transferred.Agent, ("from_im_sub_session_id", transferred.FromSessionId)), transferred.Raw),
+        MessageReceived message => Entry(
+            message, "message", message.MessageId, message.ImSubSessionId, Data(("assign_type", message.AssignType), ("kind", message.Kind)), message.Raw, isInternal: !message.Visible),
+        SessionClosed closed => Entry(
+            closed, "closed", closed.MessageId, closed.ImSubSessionId,
+            Data(("close_type", closed.CloseType), ("closed_by", closed.ClosedBy.ToString().ToLowerInvariant()), ("survey_options", closed.SurveyOptions)), closed.Raw),
+        LatePushRecorded late => Entry(late, "late_push", late.MessageId, late.ImSubSessionId, Data(("kind", late.Kind)), late.Raw, isInternal: true),
+        QueueAbandoned abandoned => Entry(abandoned, "queue_abandoned", data: Data(("queue", abandoned.Queue), ("resumed", abandoned.ResumedStatus.ToString().ToLowerInvariant()))),
+        ReadReceiptReceived read => Entry(read, "read", imSubSessionId: read.SessionId, data: Data(("message_ids", read.MessageIds))),
+        UdeskCallQueued queued => Entry(queued, "udesk_call_queued", data: Data(("call", queued.Call.GetType().Name)), isInternal: true),
+        UdeskCallCompleted completed => Entry(completed, "udesk_call_completed", data: Data(("call_seq", completed.CallSeq), ("outcome", completed.Outcome.GetType().Name)), isInternal: true),
+        _ => Entry(e, "unknown", isInternal: true),
+    };
+
+    private static FeedEntry Entry(
+        Event e, string type, string? messageId = null, long? imSubSessionId = null, IReadOnlyDictionary<string, object?>? data = null, JsonElement? udesk = null, bool isInternal = false) =>
+        new(e.Seq, e.At, type, isInternal, messageId, imSubSessionId, data ?? None, udesk);
+
+    private static IReadOnlyDictionary<string, object?> Agent(AgentInfo agent, (string, object?) extra) =>
+        Data(("agent_id", agent.Id), ("agent_name", agent.Name), ("agent_avatar", agent.Avatar), extra);
+
+    /// <summary>The named values that are set; a feed entry does not list what it does not know.</summary>
+    private static IReadOnlyDictionary<string, object?> Data(params (string Name, object? Value)[] values) =>
+        values.Where(v => v.Value is not null).ToDictionary(v => v.Name, v => v.Value);
+}

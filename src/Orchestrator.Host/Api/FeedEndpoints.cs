@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Feed;
+using Orchestrator.Host.Api.Contracts;
+using Orchestrator.Host.Tenancy;
+
+namespace Orchestrator.Host.Api;
+
+/// <summary>
+/// <c>GET /v1/conversations/{token}/events</c>: the conversation's events in sequence order, read from the journal,
+/// with long-poll (<c>wait</c>) for a platform that has seen everything.
+/// </summary>
+internal static class FeedEndpoints
+{
+    public const int MaxLimit = 1000;
+    public const int MaxWaitSeconds = 60;
+
+    public static RouteGroupBuilder MapFeedEndpoints(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/conversations/{token}/events", Read)
+            .WithTags("Conversations")
+            .WithSummary("The conversation's events after a sequence number, in order; wait= long-polls; include=internal adds agent-only and bookkeeping events.");
+        return v1;
+    }
+
+    private static async Task<IResult> Read(
+        string token, ClaimsPrincipal user, ConversationFeed feed, CancellationToken ct, long after = 0, int limit = 100, int wait = 0, string? include = null)
+    {
+        var invalid = RequestValidation.Token(token)
+            ?? (after < 0 ? Problems.Result(Problems.Invalid("after", "after must be 0 or a sequence number.")) : null)
+            ?? (limit is < 1 or > MaxLimit ? Problems.Result(Problems.Invalid("limit", $"limit must be 1 to {MaxLimit}.")) : null)
+            ?? (wait is < 0 or > MaxWaitSeconds ? Problems.Result(Problems.Invalid("wait", $"wait must be 0 to {MaxWaitSeconds} seconds.")) : null)
+            ?? (include is not (null or "internal") ? Problems.Result(Problems.Invalid("include", "include may only be 'internal'.")) : null);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var tenant = user.Tenant();
+        var page = await feed.ReadAsync(new ConversationId(tenant, token), after, limit, TimeSpan.FromSeconds(wait), ct);
+        var events = page.Entries
+            .Where(entry => include == "internal" || !entry.Internal)
+            .Select(entry => FeedEventView.Of(tenant, token, entry))
+            .ToList();
+        return Results.Ok(new FeedView(events, page.LastSeq));
+    }
+}

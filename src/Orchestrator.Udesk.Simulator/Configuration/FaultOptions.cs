@@ -28,5 +28,17 @@ public sealed class FaultOptions
 
     public TimeSpan ApiTimeoutDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Chance that an Open API call is handled (its effects happen) and then answered <see cref="ApiErrorStatus"/>,
+    /// as if the answer were lost on the way back: the caller's retry meets what the first attempt did.
+    /// </summary>
+    public double ApiErrorAfterHandlingRate { get; set; }
+
+    /// <summary>
+    /// Chance that a session request that gets an agent is answered 2001 with count 0 ("assignment in progress")
+    /// instead of the session: the session exists and its <c>start_session</c> push tells the customer.
+    /// </summary>
+    public double AssignmentInProgressRate { get; set; }
+
     public FaultOptions Clone() => (FaultOptions)MemberwiseClone();
 }

@@ -62,6 +62,7 @@ public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOption
                  {
                      (faults.DuplicateRate, "DuplicateRate"), (faults.ReorderRate, "ReorderRate"),
                      (faults.ApiErrorRate, "ApiErrorRate"), (faults.ApiTimeoutRate, "ApiTimeoutRate"),
+                     (faults.ApiErrorAfterHandlingRate, "ApiErrorAfterHandlingRate"), (faults.AssignmentInProgressRate, "AssignmentInProgressRate"),
                  })
         {
             require(rate is >= 0 and <= 1, $"Faults:{setting}", $"must be between 0 and 1 (was {rate}).");

@@ -45,7 +45,7 @@ internal sealed class ControlEndpoints(
         Post<object>(routes, "sessions/{id:long}/read", (http, _) => new { MessageIds = world.AgentReadsCustomerMessages(Id(http)) });
         Get(routes, "queue", _ => world.Queue);
         Get(routes, "urobot_sessions", _ => world.UrobotSessions);
-        Get(routes, "push", _ => new { Url = settings.PushUrl, PendingBatches = pushes.PendingBatches });
+        Get(routes, "push", _ => new { Url = settings.PushUrl, PendingBatches = pushes.PendingBatches, HeldBatches = pushes.HeldBatches, PausedUntil = pushes.PausedUntil });
         Put<PushUrlRequest>(routes, "push", (_, push) =>
         {
             settings.PushUrl = push.Url;
@@ -72,6 +72,7 @@ internal sealed class ControlEndpoints(
         random.Seed,
         PushUrl = settings.PushUrl,
         PendingPushes = pushes.PendingBatches,
+        PushesPausedUntil = pushes.PausedUntil,
         world.Agents,
         world.Groups,
         world.Customers,

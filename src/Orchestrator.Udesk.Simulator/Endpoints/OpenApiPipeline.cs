@@ -53,13 +53,13 @@ internal sealed class OpenApiPipeline(
     private async Task<(UdeskReply Reply, string Outcome)> AnswerAsync(OpenApiRequest request, AuthScheme scheme, Func<OpenApiRequest, UdeskReply> handler)
     {
         var faults = settings.Faults;
-        if (random.FaultHappens(faults.ApiTimeoutRate))
+        if (random.ApiFaultHappens(faults.ApiTimeoutRate))
         {
             await Task.Delay(faults.ApiTimeoutDelay, time, request.Http.RequestAborted);
             return (UdeskReply.HttpFailure(StatusCodes.Status504GatewayTimeout, "Simulated time-out."), "fault_timeout");
         }
 
-        if (random.FaultHappens(faults.ApiErrorRate))
+        if (random.ApiFaultHappens(faults.ApiErrorRate))
         {
             return (UdeskReply.HttpFailure(faults.ApiErrorStatus, "Simulated server error."), "fault_error");
         }
@@ -82,7 +82,14 @@ internal sealed class OpenApiPipeline(
         try
         {
             var reply = handler(request);
-            return (reply, reply.HttpStatus == StatusCodes.Status429TooManyRequests ? "rate_limited" : "handled");
+            if (reply.HttpStatus == StatusCodes.Status429TooManyRequests)
+            {
+                return (reply, "rate_limited");
+            }
+
+            return random.ApiFaultHappens(faults.ApiErrorAfterHandlingRate)
+                ? (UdeskReply.HttpFailure(faults.ApiErrorStatus, $"Simulated server error after handling (the answer was code {reply.Code})."), "fault_error_after_handling")
+                : (reply, "handled");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
 using Orchestrator.Udesk.Simulator.Auth;
+using Orchestrator.Udesk.Simulator.Control;
 using Orchestrator.Udesk.Simulator.RateLimiting;
 using Orchestrator.Udesk.Simulator.Wire;
 using Orchestrator.Udesk.Simulator.World;
@@ -8,7 +9,7 @@ using Orchestrator.Udesk.Simulator.World;
 namespace Orchestrator.Udesk.Simulator.Endpoints;
 
 /// <summary>Create, close and delete sessions, abandon the queue, message previews.</summary>
-internal sealed class SessionEndpoints(SimulatorWorld world, RateLimiter limiter)
+internal sealed class SessionEndpoints(SimulatorWorld world, RateLimiter limiter, SimulatorSettings settings, SimulatorRandom random)
 {
     public void Map(IEndpointRouteBuilder routes, OpenApiPipeline pipeline)
     {
@@ -39,6 +40,8 @@ internal sealed class SessionEndpoints(SimulatorWorld world, RateLimiter limiter
         {
             SessionOutcome.Robot robot => Assigned("robot", RobotInfo(robot)),
             SessionOutcome.Urobot urobot => Assigned("urobot", UrobotInfo(urobot)),
+            SessionOutcome.Agent { Fresh: true } when random.ApiFaultHappens(settings.Faults.AssignmentInProgressRate) => UdeskReply.WithCode(
+                UdeskCode.Queued, ("message", "Customer service assignment in progress!"), ("assign_type", "agent"), ("assign_info", new JsonObject { ["count"] = 0 })),
             SessionOutcome.Agent agent => Assigned("agent", AgentInfo(agent.Session)),
             SessionOutcome.Queued queued => UdeskReply.WithCode(
                 UdeskCode.Queued,

@@ -41,11 +41,18 @@ public sealed class SimulatorLog(IOptions<SimulatorOptions> options)
         }
     }
 
-    internal void Add(Func<long, PushRecord> record)
+    /// <summary>
+    /// Adds a push record unless <paramref name="unlessCanceled"/> is canceled. Reset cancels the push lanes before
+    /// it clears the log, so checking under the lock keeps a lane that is being stopped from writing into the new run.
+    /// </summary>
+    internal void Add(Func<long, PushRecord> record, CancellationToken unlessCanceled = default)
     {
         lock (gate)
         {
-            Append(pushes, record(++sequence));
+            if (!unlessCanceled.IsCancellationRequested)
+            {
+                Append(pushes, record(++sequence));
+            }
         }
     }
 

@@ -29,6 +29,7 @@ public sealed class PushDispatcher : IAsyncDisposable
     private CancellationTokenSource stopping = new();
     private long nextBatchId;
     private int pending;
+    private int held;
 
     internal PushDispatcher(IOptions<SimulatorOptions> options, SimulatorSettings settings, SimulatorRandom random, SimulatorLog log, TimeProvider time)
     {
@@ -42,6 +43,12 @@ public sealed class PushDispatcher : IAsyncDisposable
 
     /// <summary>Batches made but not yet delivered, given up or dropped.</summary>
     public int PendingBatches => Volatile.Read(ref pending);
+
+    /// <summary>Batches the reorder fault is holding back, waiting for a later batch to overtake them.</summary>
+    public int HeldBatches => Volatile.Read(ref held);
+
+    /// <summary>While too many time-outs pause pushes: when the pause ends. Null when pushes are not paused.</summary>
+    public DateTimeOffset? PausedUntil => pause.Until;
 
     /// <summary>Queues a batch behind the earlier batches of <paramref name="orderingKey"/>.</summary>
     internal PushBatch Enqueue(string orderingKey, string kind, IReadOnlyList<string> messageIds, byte[] body)
@@ -90,7 +97,7 @@ public sealed class PushDispatcher : IAsyncDisposable
                 while (reader.TryRead(out var batch))
                 {
                     var faults = settings.Faults;
-                    if (random.FaultHappens(faults.ReorderRate) && await NextWithinAsync(reader, faults.ReorderHold, cancellationToken) is { } overtaking)
+                    if (random.PushFaultHappens(batch.OrderingKey, faults.ReorderRate) && await NextWithinAsync(reader, faults.ReorderHold, cancellationToken) is { } overtaking)
                     {
                         await DeliverAsync(overtaking, $"reordered ahead of batch {batch.Id}", cancellationToken);
                     }
@@ -115,6 +122,7 @@ public sealed class PushDispatcher : IAsyncDisposable
 
         using var timer = new CancellationTokenSource(hold, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        Interlocked.Increment(ref held);
         try
         {
             return await reader.WaitToReadAsync(linked.Token) && reader.TryRead(out next) ? next : null;
@@ -122,6 +130,10 @@ public sealed class PushDispatcher : IAsyncDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return null;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref held);
         }
     }
 
@@ -140,18 +152,18 @@ public sealed class PushDispatcher : IAsyncDisposable
 
                 if (settings.PushUrl is not { } url)
                 {
-                    Record(batch, null, attempt, PushOutcome.NoPushUrl, null, note);
+                    Record(batch, null, attempt, PushOutcome.NoPushUrl, null, note, cancellationToken);
                     return;
                 }
 
                 var (outcome, status, detail) = await SendAsync(url, batch, cancellationToken);
-                Record(batch, url, attempt, outcome, status, detail ?? note);
+                Record(batch, url, attempt, outcome, status, detail ?? note, cancellationToken);
                 if (outcome == PushOutcome.Delivered)
                 {
-                    if (random.FaultHappens(faults.DuplicateRate))
+                    if (random.PushFaultHappens(batch.OrderingKey, faults.DuplicateRate))
                     {
                         var (again, againStatus, againDetail) = await SendAsync(url, batch, cancellationToken);
-                        Record(batch, url, attempt, again == PushOutcome.Delivered ? PushOutcome.DuplicateDelivered : again, againStatus, againDetail ?? "duplicate delivery");
+                        Record(batch, url, attempt, again == PushOutcome.Delivered ? PushOutcome.DuplicateDelivered : again, againStatus, againDetail ?? "duplicate delivery", cancellationToken);
                     }
 
                     return;
@@ -159,12 +171,12 @@ public sealed class PushDispatcher : IAsyncDisposable
 
                 if (outcome == PushOutcome.TimedOut && pause.RecordTimeout() is { } until)
                 {
-                    Record(batch, url, attempt, PushOutcome.Paused, null, $"{options.PushTimeoutsBeforePause} time-outs within {options.PushTimeoutWindow}; paused until {until:O}");
+                    Record(batch, url, attempt, PushOutcome.Paused, null, $"{options.PushTimeoutsBeforePause} time-outs within {options.PushTimeoutWindow}; paused until {until:O}", cancellationToken);
                 }
 
                 if (attempt >= options.PushMaxAttempts)
                 {
-                    Record(batch, url, attempt, PushOutcome.GaveUp, null, $"gave up after {attempt} attempts");
+                    Record(batch, url, attempt, PushOutcome.GaveUp, null, $"gave up after {attempt} attempts", cancellationToken);
                     return;
                 }
 
@@ -208,7 +220,7 @@ public sealed class PushDispatcher : IAsyncDisposable
         return delay < options.PushRetryMaxDelay ? delay : options.PushRetryMaxDelay;
     }
 
-    private void Record(PushBatch batch, Uri? url, int attempt, PushOutcome outcome, int? status, string? detail) =>
+    private void Record(PushBatch batch, Uri? url, int attempt, PushOutcome outcome, int? status, string? detail, CancellationToken cancellationToken) =>
         log.Add(sequence => new PushRecord(
             sequence,
             time.GetUtcNow(),
@@ -221,5 +233,6 @@ public sealed class PushDispatcher : IAsyncDisposable
             status,
             batch.MessageIds,
             System.Text.Encoding.UTF8.GetString(batch.Body),
-            detail));
+            detail),
+            cancellationToken);
 }

@@ -13,6 +13,18 @@ internal sealed class PushPause(IOptions<SimulatorOptions> options, TimeProvider
     private readonly Queue<DateTimeOffset> timeouts = new();
     private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
 
+    /// <summary>The end of the pause in force, or null.</summary>
+    public DateTimeOffset? Until
+    {
+        get
+        {
+            lock (gate)
+            {
+                return pausedUntil > time.GetUtcNow() ? pausedUntil : null;
+            }
+        }
+    }
+
     /// <summary>Counts a time-out; answers the end of the pause it started, if it started one.</summary>
     public DateTimeOffset? RecordTimeout()
     {

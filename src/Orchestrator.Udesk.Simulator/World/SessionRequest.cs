@@ -12,7 +12,8 @@ internal abstract record SessionOutcome
 
     public sealed record Urobot(UrobotSession Session, long LogId) : SessionOutcome;
 
-    public sealed record Agent(AgentSession Session) : SessionOutcome;
+    /// <summary>An agent session; <see cref="Fresh"/> when this request started it, not when it was already open.</summary>
+    public sealed record Agent(AgentSession Session, bool Fresh) : SessionOutcome;
 
     public sealed record Queued(int Position, string QueueName) : SessionOutcome;
 

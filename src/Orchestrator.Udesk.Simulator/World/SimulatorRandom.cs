@@ -4,14 +4,17 @@ using Orchestrator.Udesk.Simulator.Configuration;
 namespace Orchestrator.Udesk.Simulator.World;
 
 /// <summary>
-/// Every random choice of the simulator, from one seed. The world (ids, agent picks) and the faults draw from
-/// separate streams, so turning a fault on does not change which ids the world hands out.
+/// Every random choice of the simulator, from one seed. The world (ids, agent picks), the Open API faults and the
+/// push faults draw from separate streams, so turning a fault on does not change which ids the world hands out.
+/// Push faults have one stream per customer (push lane): lanes run concurrently, and a shared stream would hand
+/// out its draws in whatever order the threads happened to run.
 /// </summary>
 public sealed class SimulatorRandom
 {
     private readonly Lock gate = new();
+    private readonly Dictionary<string, Random> pushFaults = new(StringComparer.Ordinal);
     private Random world = new(0);
-    private Random faults = new(0);
+    private Random apiFaults = new(0);
 
     public SimulatorRandom(IOptions<SimulatorOptions> options) => Reseed(options.Value.Seed ?? Random.Shared.Next());
 
@@ -24,7 +27,8 @@ public sealed class SimulatorRandom
         {
             Seed = seed;
             world = new Random(seed);
-            faults = new Random(unchecked(seed * 31 + 17));
+            apiFaults = new Random(unchecked(seed * 31 + 17));
+            pushFaults.Clear();
         }
     }
 
@@ -51,8 +55,8 @@ public sealed class SimulatorRandom
         }
     }
 
-    /// <summary>Whether a fault with probability <paramref name="rate"/> happens this time.</summary>
-    internal bool FaultHappens(double rate)
+    /// <summary>Whether an Open API fault with probability <paramref name="rate"/> happens to this call.</summary>
+    internal bool ApiFaultHappens(double rate)
     {
         if (rate <= 0)
         {
@@ -61,7 +65,39 @@ public sealed class SimulatorRandom
 
         lock (gate)
         {
-            return faults.NextDouble() < rate;
+            return apiFaults.NextDouble() < rate;
         }
+    }
+
+    /// <summary>Whether a push fault with probability <paramref name="rate"/> happens to this batch of <paramref name="orderingKey"/>.</summary>
+    internal bool PushFaultHappens(string orderingKey, double rate)
+    {
+        if (rate <= 0)
+        {
+            return false;
+        }
+
+        lock (gate)
+        {
+            if (!pushFaults.TryGetValue(orderingKey, out var stream))
+            {
+                stream = new Random(unchecked((Seed * 31) + 29 + StableHash(orderingKey)));
+                pushFaults.Add(orderingKey, stream);
+            }
+
+            return stream.NextDouble() < rate;
+        }
+    }
+
+    /// <summary>FNV-1a of the UTF-8 bytes: the same in every process, unlike <see cref="string.GetHashCode()"/>.</summary>
+    private static int StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(text))
+        {
+            hash = unchecked((hash ^ b) * 16777619u);
+        }
+
+        return unchecked((int)hash);
     }
 }

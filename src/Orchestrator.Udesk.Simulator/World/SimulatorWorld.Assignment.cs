@@ -41,7 +41,7 @@ public sealed partial class SimulatorWorld
 
             if (OpenSession(customer.Token) is { } open)
             {
-                return new SessionOutcome.Agent(open);
+                return new SessionOutcome.Agent(open, Fresh: false);
             }
 
             if (queue.Find(e => e.Customer == customer) is { } waiting)
@@ -110,7 +110,7 @@ public sealed partial class SimulatorWorld
         var candidates = agents.Values.Where(target.Accepts).ToList();
         if (PickFreeAgent(candidates) is { } agent)
         {
-            return new SessionOutcome.Agent(StartSession(customer, agent, (target as QueueTarget.Group)?.GroupId, []));
+            return new SessionOutcome.Agent(StartSession(customer, agent, (target as QueueTarget.Group)?.GroupId, []), Fresh: true);
         }
 
         if (candidates.All(a => a.Status == ImStatus.Offline))

@@ -20,6 +20,7 @@ public sealed class PushReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<Func<HttpContext, Task<int>>> script = new();
     private readonly ConcurrentQueue<ReceivedPush> received = new();
     private readonly WebApplication app;
+    private int arrived;
 
     private PushReceiver(WebApplication app, Uri url)
     {
@@ -28,6 +29,9 @@ public sealed class PushReceiver : IAsyncDisposable
     }
 
     public Uri Url { get; }
+
+    /// <summary>Requests that have reached the receiver, answered or not (a hanging one counts at once).</summary>
+    public int Arrived => Volatile.Read(ref arrived);
 
     /// <summary>Every request, in arrival order, including the ones answered with failure.</summary>
     public IReadOnlyList<ReceivedPush> Received => received.ToList();
@@ -85,6 +89,7 @@ public sealed class PushReceiver : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
+        Interlocked.Increment(ref arrived);
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         var status = StatusCodes.Status200OK;

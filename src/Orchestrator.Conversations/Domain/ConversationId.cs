@@ -10,11 +10,14 @@ public readonly record struct ConversationId(string Tenant, string CustomerToken
 {
     public const string DefaultTenant = "default";
 
+    /// <summary>Every conversation's persistence id starts with this, then the entity id.</summary>
+    public const string PersistenceIdPrefix = "conversation/";
+
     [JsonIgnore]
     public string EntityId => $"{Uri.EscapeDataString(Tenant)}/{Uri.EscapeDataString(CustomerToken)}";
 
     [JsonIgnore]
-    public string PersistenceId => $"conversation/{EntityId}";
+    public string PersistenceId => PersistenceIdPrefix + EntityId;
 
     public static ConversationId FromEntityId(string entityId)
     {
@@ -26,6 +29,11 @@ public readonly record struct ConversationId(string Tenant, string CustomerToken
 
         return new ConversationId(Uri.UnescapeDataString(entityId[..slash]), Uri.UnescapeDataString(entityId[(slash + 1)..]));
     }
+
+    public static ConversationId FromPersistenceId(string persistenceId) =>
+        persistenceId.StartsWith(PersistenceIdPrefix, StringComparison.Ordinal)
+            ? FromEntityId(persistenceId[PersistenceIdPrefix.Length..])
+            : throw new FormatException($"'{persistenceId}' is not a conversation persistence id.");
 
     public override string ToString() => EntityId;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Akka;
 using Akka.Actor;
 using Akka.Persistence.Query;
@@ -41,6 +42,40 @@ public sealed class ConversationFeed(ActorSystem system)
         return new FeedPage(arrived, arrived.Count > 0 ? arrived[^1].Seq : after);
     }
 
+    /// <summary>Every event after <paramref name="after"/>, then each new one as it is persisted, until cancelled.</summary>
+    public IAsyncEnumerable<FeedEntry> Follow(ConversationId id, long after, CancellationToken cancellationToken) =>
+        Enumerate(
+            journal.EventsByPersistenceId(id.PersistenceId, after + 1, long.MaxValue)
+                .Select(envelope => FeedProjection.Of((ConversationEvents.Event)envelope.Event)),
+            cancellationToken);
+
+    /// <summary>
+    /// Every conversation event of <paramref name="tenant"/> after the journal position <paramref name="afterOffset"/>,
+    /// then each new one, until cancelled. The offset is global to the journal: a resume point for one stream of
+    /// all a tenant's conversations.
+    /// </summary>
+    public IAsyncEnumerable<TenantFeedEntry> FollowTenant(string tenant, long afterOffset, CancellationToken cancellationToken)
+    {
+        var prefix = $"{ConversationId.PersistenceIdPrefix}{Uri.EscapeDataString(tenant)}/";
+        return Enumerate(
+            journal.AllEvents(Offset.Sequence(afterOffset))
+                .Where(envelope => envelope.PersistenceId.StartsWith(prefix, StringComparison.Ordinal))
+                .Select(envelope => new TenantFeedEntry(
+                    ((Sequence)envelope.Offset).Value,
+                    ConversationId.FromPersistenceId(envelope.PersistenceId),
+                    FeedProjection.Of((ConversationEvents.Event)envelope.Event))),
+            cancellationToken);
+    }
+
+    /// <summary>The stream as an async sequence; cancelling (or leaving the loop) stops the query.</summary>
+    private async IAsyncEnumerable<T> Enumerate<T>(Source<T, NotUsed> source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in source.RunAsAsyncEnumerable(materializer).WithCancellation(cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
     private async Task<IReadOnlyList<FeedEntry>> Collect(Source<EventEnvelope, NotUsed> source, CancellationToken cancellationToken)
     {
         var (kill, done) = source
@@ -52,6 +87,9 @@ public sealed class ConversationFeed(ActorSystem system)
         return await done;
     }
 }
+
+/// <summary>An event of a tenant-wide stream: its journal <see cref="Offset"/> (the resume point) and conversation.</summary>
+public sealed record TenantFeedEntry(long Offset, ConversationId Conversation, FeedEntry Entry);
 
 /// <summary>A page of the feed; <see cref="LastSeq"/> is where the next read continues (<c>after</c>).</summary>
 public sealed record FeedPage(IReadOnlyList<FeedEntry> Entries, long LastSeq);

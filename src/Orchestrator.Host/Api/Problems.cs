@@ -18,6 +18,8 @@ public static class Problems
     public const string UdeskRefused = "urn:orchestrator:problem:udesk-refused";
     public const string UdeskUnavailable = "urn:orchestrator:problem:udesk-unavailable";
     public const string Busy = "urn:orchestrator:problem:busy";
+    public const string UnknownTenantType = "urn:orchestrator:problem:unknown-tenant";
+    public const string BadSignature = "urn:orchestrator:problem:bad-signature";
 
     /// <summary>Bad input: the offending field named, nothing changed.</summary>
     public static ProblemDetails Invalid(string field, string detail) =>
@@ -41,6 +43,22 @@ public static class Problems
     public static ProblemDetails TooLarge(long limit) => Problem(BodyTooLarge, "The body is too large.", StatusCodes.Status413PayloadTooLarge, $"At most {limit} bytes are accepted.");
 
     public static ProblemDetails Unavailable(string detail) => Problem(Busy, "Try again.", StatusCodes.Status503ServiceUnavailable, detail);
+
+    public static ProblemDetails UnknownTenant(string detail) => Problem(UnknownTenantType, "No such tenant.", StatusCodes.Status404NotFound, detail);
+
+    /// <summary>A Udesk-signed request whose signature is wrong or expired.</summary>
+    public static ProblemDetails SignatureRejected(string detail) => Problem(BadSignature, "The signature is invalid or expired.", StatusCodes.Status403Forbidden, detail);
+
+    /// <summary>The company's Udesk call budget has no room now; <c>retry_after_seconds</c> (and the Retry-After header) say when it may.</summary>
+    public static ProblemDetails BudgetRefused(int retryAfterSeconds) =>
+        new()
+        {
+            Type = BudgetExhausted,
+            Title = "Udesk's call budget is exhausted.",
+            Status = StatusCodes.Status429TooManyRequests,
+            Detail = $"The company's Udesk call budget has no room now; retry in {retryAfterSeconds} s.",
+            Extensions = { ["retry_after_seconds"] = retryAfterSeconds },
+        };
 
     /// <summary>A Udesk failure: refusals carry Udesk's code; rate limits are 429, transport trouble 503.</summary>
     public static ProblemDetails FromUdesk(UdeskError error)

@@ -30,4 +30,11 @@ public sealed class OrchestratorOptions
     /// <summary>How long a platform request waits for its conversation to answer.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How far the <c>timestamp</c> Udesk signs into the structured-message list page (and that the page's send
+    /// form carries back) may be from our clock, either way, before the signature counts as expired.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan StructPageSignatureWindow { get; set; } = TimeSpan.FromMinutes(5);
 }

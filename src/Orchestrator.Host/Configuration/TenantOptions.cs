@@ -11,4 +11,10 @@ public sealed class TenantOptions
 
     /// <summary>The secret path segment (16+ characters) of the Receiving Message URL configured in Udesk.</summary>
     public string PushSecret { get; set; } = "";
+
+    /// <summary>
+    /// The structured messages agents can pick on the embedded list page (<c>/udesk/{tenant}/struct-page</c>);
+    /// each is sent as it is written here. Names are unique.
+    /// </summary>
+    public List<StructuredMessageTemplate> StructuredMessages { get; set; } = [];
 }

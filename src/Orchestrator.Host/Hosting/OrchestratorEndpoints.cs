@@ -25,6 +25,9 @@ internal static class OrchestratorEndpoints
 
         var v1 = app.MapGroup("/v1").RequireAuthorization();
         v1.MapConversationEndpoints();
+        v1.MapFeedEndpoints();
+        v1.MapStreamEndpoints();
+        app.MapUdeskRoutes(v1);
         app.MapUdeskPushEndpoint();
         return app;
     }

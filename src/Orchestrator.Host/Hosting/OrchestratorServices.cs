@@ -1,11 +1,15 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Orchestrator.Host.Api;
+using Orchestrator.Host.Api.Gate;
 using Orchestrator.Host.Configuration;
 using Orchestrator.Host.Conversations;
 using Orchestrator.Host.Operations;
+using Orchestrator.Host.StructPage;
 using Orchestrator.Host.Tenancy;
 using Orchestrator.Udesk.DependencyInjection;
 
@@ -28,11 +32,17 @@ internal static class OrchestratorServices
 
         services.AddSingleton(new TenantDirectory(options.Tenants));
         services.AddSingleton<ConversationClient>();
+        services.AddSingleton(sp => new Orchestrator.Conversations.Feed.ConversationFeed(sp.GetRequiredService<Akka.Actor.ActorSystem>()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<UdeskCallGate>();
+        services.AddSingleton<StructPageTenants>();
         services.AddOrchestratorActors(configuration);
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization();
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestProblems>();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -64,6 +74,15 @@ internal sealed class OrchestratorOptionsValidator : IValidateOptions<Orchestrat
             {
                 failures.Add($"Orchestrator:Tenants:{tenant}:PushSecret needs 16 or more characters.");
             }
+
+            var templates = settings.StructuredMessages;
+            for (var i = 0; i < templates.Count; i++)
+            {
+                failures.AddRange(templates[i].Problems($"Orchestrator:Tenants:{tenant}:StructuredMessages:{i}"));
+            }
+
+            failures.AddRange(templates.GroupBy(t => t.Name, StringComparer.Ordinal).Where(g => g.Count() > 1)
+                .Select(g => $"Orchestrator:Tenants:{tenant}:StructuredMessages has several templates named '{g.Key}'; names are unique."));
         }
 
         var shared = options.Tenants.SelectMany(t => t.Value.ApiKeys.Select(k => (Key: k, Tenant: t.Key))).GroupBy(p => p.Key).Where(g => g.Count() > 1);

@@ -12,6 +12,7 @@ public sealed record FeedView(IReadOnlyList<FeedEventView> Events, long NextAfte
 /// </summary>
 public sealed record FeedEventView(
     string EventId,
+    string CustomerToken,
     long Seq,
     DateTimeOffset At,
     string Type,
@@ -23,6 +24,7 @@ public sealed record FeedEventView(
 {
     public static FeedEventView Of(string tenant, string customerToken, FeedEntry entry) => new(
         $"{tenant}/{customerToken}/{entry.Seq}",
+        customerToken,
         entry.Seq,
         entry.At,
         entry.Type,

@@ -1,0 +1,34 @@
+using Orchestrator.Conversations.Outbox;
+using Orchestrator.Udesk.Robots;
+
+namespace Orchestrator.Host.Api.Conversations;
+
+/// <summary>What the customer does inside urobot answers: pick a flow item, click a suggestion or link.</summary>
+internal static class UrobotEndpoints
+{
+    public static RouteGroupBuilder MapUrobotEndpoints(this RouteGroupBuilder conversation)
+    {
+        conversation.MapPost("/flow", Flow)
+            .WithSummary("The customer picked a data-type=\"2\" item of a urobot flow; the urobot answers with the next step by push.");
+        conversation.MapPost("/hit", Hit)
+            .WithSummary("Records a click in a urobot answer (message_id = the answer's logId, query_type = Udesk's click type).");
+        return conversation;
+    }
+
+    private static async Task<IResult> Flow([AsParameters] ConversationRoute route, FlowBody? body) =>
+        route.Check(body, b => b.Problem()) ?? await route.WithState(state => UrobotContext.Require(state, urobot => route.Call(
+            CallPriority.Session,
+            (udesk, ct) => udesk.SelectFlowAsync(new FlowRequest(route.Token, urobot.SessionId, body!.FlowId!.Value, urobot.RobotId, urobot.SceneId), ct))));
+
+    private static async Task<IResult> Hit([AsParameters] ConversationRoute route, HitBody? body) =>
+        route.Check(body, b => b.Problem()) ?? await route.WithState(state => UrobotContext.Require(state, urobot => route.Call(
+            CallPriority.Session,
+            (udesk, ct) => udesk.RecordHitAsync(
+                new HitRequest(route.Token, urobot.SessionId, body!.MessageId!.Value, urobot.RobotId, body.QueryType!.Value)
+                {
+                    Question = body.Question,
+                    QuestionId = body.QuestionId,
+                    SceneId = urobot.SceneId,
+                },
+                ct))));
+}

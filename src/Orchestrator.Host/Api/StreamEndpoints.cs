@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Feed;
+using Orchestrator.Host.Api.Contracts;
+using Orchestrator.Host.Tenancy;
+
+namespace Orchestrator.Host.Api;
+
+/// <summary>
+/// Live Server-Sent Events: one conversation (<c>/v1/conversations/{token}/stream</c>, resumed by event id) or all of
+/// a tenant's conversations on one connection (<c>/v1/events/stream</c>, resumed by journal offset).
+/// </summary>
+internal static class StreamEndpoints
+{
+    public static RouteGroupBuilder MapStreamEndpoints(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/conversations/{token}/stream", FollowConversation)
+            .WithTags("Conversations")
+            .WithSummary("The conversation's events as Server-Sent Events; reconnect with Last-Event-ID to miss nothing.");
+        v1.MapGet("/events/stream", FollowTenant)
+            .WithTags("Events")
+            .WithSummary("Every conversation's events as Server-Sent Events on one connection; the SSE id is a journal offset to resume from with Last-Event-ID.");
+        return v1;
+    }
+
+    private static IResult FollowConversation(
+        string token, ClaimsPrincipal user, HttpRequest request, ConversationFeed feed, CancellationToken ct, long? after = null, string? include = null)
+    {
+        var resumeAt = after ?? ResumePoint(request, fromEventId: true);
+        var invalid = RequestValidation.Token(token) ?? Validate(resumeAt, include);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var tenant = user.Tenant();
+        return TypedResults.ServerSentEvents(Items(feed.Follow(new ConversationId(tenant, token), resumeAt ?? 0, ct), tenant, token, include == "internal", ct));
+
+        static async IAsyncEnumerable<SseItem<FeedEventView>> Items(
+            IAsyncEnumerable<FeedEntry> entries, string tenant, string token, bool includeInternal, [EnumeratorCancellation] CancellationToken ct)
+        {
+            await foreach (var entry in entries.WithCancellation(ct))
+            {
+                if (includeInternal || !entry.Internal)
+                {
+                    var view = FeedEventView.Of(tenant, token, entry);
+                    yield return new SseItem<FeedEventView>(view, view.Type) { EventId = view.EventId };
+                }
+            }
+        }
+    }
+
+    private static IResult FollowTenant(ClaimsPrincipal user, HttpRequest request, ConversationFeed feed, CancellationToken ct, long? after = null, string? include = null)
+    {
+        var resumeAt = after ?? ResumePoint(request, fromEventId: false);
+        if (Validate(resumeAt, include) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var tenant = user.Tenant();
+        return TypedResults.ServerSentEvents(Items(feed.FollowTenant(tenant, resumeAt ?? 0, ct), tenant, include == "internal", ct));
+
+        static async IAsyncEnumerable<SseItem<FeedEventView>> Items(
+            IAsyncEnumerable<TenantFeedEntry> entries, string tenant, bool includeInternal, [EnumeratorCancellation] CancellationToken ct)
+        {
+            await foreach (var item in entries.WithCancellation(ct))
+            {
+                if (includeInternal || !item.Entry.Internal)
+                {
+                    var view = FeedEventView.Of(tenant, item.Conversation.CustomerToken, item.Entry);
+                    yield return new SseItem<FeedEventView>(view, view.Type) { EventId = item.Offset.ToString(CultureInfo.InvariantCulture) };
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where a reconnecting client left off, from <c>Last-Event-ID</c>: a conversation stream's ids are
+    /// <c>tenant/token/seq</c>, the tenant stream's are offsets. -1 marks an id that is neither.
+    /// </summary>
+    private static long? ResumePoint(HttpRequest request, bool fromEventId)
+    {
+        var last = request.Headers["Last-Event-ID"].ToString();
+        if (string.IsNullOrEmpty(last))
+        {
+            return null;
+        }
+
+        var number = fromEventId ? last[(last.LastIndexOf('/') + 1)..] : last;
+        return long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : -1;
+    }
+
+    private static IResult? Validate(long? resumeAt, string? include) =>
+        resumeAt < 0 ? Problems.Result(Problems.Invalid("Last-Event-ID", "Last-Event-ID (or after) must be an event id this stream sent."))
+        : include is not (null or "internal") ? Problems.Result(Problems.Invalid("include", "include may only be 'internal'."))
+        : null;
+}

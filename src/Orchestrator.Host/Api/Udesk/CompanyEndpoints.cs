@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Orchestrator.Conversations.Outbox;
+using Orchestrator.Host.Api.Gate;
+using Orchestrator.Host.Tenancy;
+using Orchestrator.Udesk.Messages;
+using Orchestrator.Udesk.Status;
+
+namespace Orchestrator.Host.Api.Udesk;
+
+/// <summary>Company-wide Udesk interfaces of the caller's tenant (<c>/v1/udesk/...</c>): agents, urobots, words, queues, clean-up.</summary>
+internal static class CompanyEndpoints
+{
+    public static RouteGroupBuilder MapCompanyEndpoints(this RouteGroupBuilder v1)
+    {
+        var udesk = v1.MapGroup("/udesk").WithTags("Udesk company");
+        udesk.MapGet("/agents/status", AgentStatus)
+            .WithSummary("Every agent's IM status (online, busy, offline), or only group_id's agents.");
+        udesk.MapGet("/agents/unread", AgentUnread)
+            .WithSummary("Per agent (agent_ids, 1 to 30): unread customer messages and leave-messages unhandled for 7 days.");
+        udesk.MapGet("/urobots", (ClaimsPrincipal user, UdeskCallGate gate, CancellationToken ct) =>
+                gate.CallAsync(user.Tenant(), CallPriority.Query, (client, c) => client.GetUrobotsAsync(c), ct))
+            .WithSummary("The company's urobots and their scenes (the robot_id and scene_id of urobot sessions).");
+        udesk.MapGet("/sensitive-words", (ClaimsPrincipal user, UdeskCallGate gate, CancellationToken ct) =>
+                gate.CallAsync(user.Tenant(), CallPriority.Query, (client, c) => client.GetSensitiveWordsAsync(c), ct))
+            .WithSummary("The company's customer sensitive words and whether they are enabled.");
+        udesk.MapGet("/abandoned-queues", AbandonedQueues)
+            .WithSummary("One page of customers who abandoned the queue between from and to (ISO 8601; page from 1, per_page 1 to 100).");
+        udesk.MapDelete("/sessions", DestroySessions)
+            .WithSummary("Deletes the closed sessions created between from and to (ISO 8601), optionally only customer_id's.");
+        return v1;
+    }
+
+    private static async Task<IResult> AgentStatus([FromQuery(Name = "group_id")] string? groupId, ClaimsPrincipal user, UdeskCallGate gate, CancellationToken ct) =>
+        QueryValues.OptionalId(groupId, "group_id", out var group)
+        ?? await gate.CallAsync(user.Tenant(), CallPriority.Query, (client, c) => client.GetAgentStatusAsync(group, c), ct);
+
+    private static async Task<IResult> AgentUnread(HttpRequest request, ClaimsPrincipal user, UdeskCallGate gate, CancellationToken ct) =>
+        QueryValues.IdList(request.Query["agent_ids"], "agent_ids", AgentUnreadMessages.MaxAgentsPerCall, out var agents)
+        ?? await gate.CallAsync(user.Tenant(), CallPriority.Query, (client, c) => client.GetAgentUnreadMessagesAsync(agents, c), ct);
+
+    private static async Task<IResult> AbandonedQueues(
+        [FromQuery(Name = "from")] string? from,
+        [FromQuery(Name = "to")] string? to,
+        [FromQuery(Name = "page")] string? page,
+        [FromQuery(Name = "per_page")] string? perPage,
+        ClaimsPrincipal user,
+        UdeskCallGate gate,
+        CancellationToken ct)
+    {
+        int pageNumber = 1, size = 30;
+        if ((QueryValues.Window(from, to, out var start, out var end)
+             ?? QueryValues.Int(page, "page", 1, 1, int.MaxValue, out pageNumber)
+             ?? QueryValues.Int(perPage, "per_page", 30, 1, AbandonedQueuePage.MaxPerPage, out size)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return await gate.CallAsync(user.Tenant(), CallPriority.Query, (client, c) => client.GetAbandonedQueuesAsync(start, end, pageNumber, size, c), ct);
+    }
+
+    private static async Task<IResult> DestroySessions(
+        [FromQuery(Name = "from")] string? from,
+        [FromQuery(Name = "to")] string? to,
+        [FromQuery(Name = "customer_id")] string? customerId,
+        ClaimsPrincipal user,
+        UdeskCallGate gate,
+        CancellationToken ct)
+    {
+        long? customer = null;
+        if ((QueryValues.Window(from, to, out var start, out var end) ?? QueryValues.OptionalId(customerId, "customer_id", out customer)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return await gate.CallAsync(user.Tenant(), CallPriority.Session, (client, c) => client.DestroyClosedSessionsAsync(start, end, customer, c), ct);
+    }
+}

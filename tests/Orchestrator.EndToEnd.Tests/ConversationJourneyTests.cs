@@ -71,6 +71,20 @@ public sealed class ConversationJourneyTests(Journey journey) : IClassFixture<Jo
         Assert.Equal(["m-once"], Ids(await journey.Simulator.Session(session), "customer_message_ids"));
     }
 
+    [Fact]
+    public async Task A_first_message_sent_right_after_the_session_request_goes_where_the_answer_leads()
+    {
+        var customer = journey.Customer("eager-customer");
+
+        await Accepted(customer.RequestSession(new JsonObject { ["assign_type"] = "robot" }));
+        await Accepted(customer.SendMessage("m-eager", "hello, anyone?"));
+
+        await customer.StateWhere(s => s["pending_udesk_calls"]!.GetValue<int>() == 0, "the outbox drained");
+        var delivered = (await journey.Simulator.DeliveredMessages()).Single(b => Str(b, "message_id") == "m-eager");
+        Assert.Equal(0, delivered["im_sub_session_id"]!.GetValue<long>());
+        Assert.Equal("robot", Str((await customer.State())!, "state"));
+    }
+
     internal static async Task AssertNoViolations(Journey journey)
     {
         var violations = await journey.Simulator.Violations();

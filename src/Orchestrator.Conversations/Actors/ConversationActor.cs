@@ -3,6 +3,7 @@ using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
 using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Sessions;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
 using static Orchestrator.Conversations.Domain.ConversationEvents;
@@ -146,6 +147,18 @@ public sealed class ConversationActor : ReceivePersistentActor
 
         var head = state.Outbox[0];
         inFlight = head.Seq;
+        if (head.Call is OutboundCall.SendMessageOnceRouted waiting)
+        {
+            // Its session request has been answered by now (calls complete in order): route it from the state.
+            if (ConversationDecider.Route(state, waiting) is not { } routed)
+            {
+                Self.Tell(new CompleteCall(id, head.Seq, new CallOutcome.Refused(null, $"No session to send message {waiting.MessageId} to: the session request did not open one.")));
+                return;
+            }
+
+            head = head with { Call = routed };
+        }
+
         Gateway.Tell(new UdeskGateway.Execute(head));
     }
 

@@ -82,17 +82,13 @@ public static partial class ConversationDecider
             return Decision.Reject(RejectionReason.Invalid, $"type must be one of {string.Join(", ", MessageType.Sendable)}.");
         }
 
-        OutboundCall.SendMessage? call = state.Status switch
-        {
-            ConversationStatus.Agent => new(command.MessageId, command.Type, command.Data, state.ImSubSessionId!.Value),
-            ConversationStatus.Robot => new(command.MessageId, command.Type, command.Data, 0),
-            ConversationStatus.Urobot => new(command.MessageId, command.Type, command.Data, -1, state.RobotId, state.SceneId, state.UrobotSessionId),
-            ConversationStatus.Queued => new(command.MessageId, command.Type, command.Data, -3),
-            _ => null,
-        };
+        var call = Route(state, new OutboundCall.SendMessageOnceRouted(command.MessageId, command.Type, command.Data));
         if (call is null)
         {
-            return Decision.Reject(RejectionReason.Conflict, $"The conversation is {Describe(state)}; request a session first.");
+            // Sent right after a session request: it waits behind that request and goes where its answer leads.
+            return state.Outbox.Any(pending => pending.Call is OutboundCall.CreateSession)
+                ? Decision.Persist([new UdeskCallQueued(state.Seq + 1, now, new OutboundCall.SendMessageOnceRouted(command.MessageId, command.Type, command.Data))], state)
+                : Decision.Reject(RejectionReason.Conflict, $"The conversation is {Describe(state)}; request a session first.");
         }
 
         if (state.Status is ConversationStatus.Robot or ConversationStatus.Urobot && command.Type != MessageType.Text)
@@ -102,6 +98,19 @@ public static partial class ConversationDecider
 
         return Decision.Persist([new UdeskCallQueued(state.Seq + 1, now, call)], state);
     }
+
+    /// <summary>
+    /// The <c>im_sub_session_id</c> (and robot ids) a customer message takes in <paramref name="state"/>: the agent
+    /// session, 0 for the robot, -1 for the urobot, -3 while queued; null when there is no session to send to.
+    /// </summary>
+    public static OutboundCall.SendMessage? Route(ConversationState state, OutboundCall.SendMessageOnceRouted message) => state.Status switch
+    {
+        ConversationStatus.Agent => new(message.MessageId, message.Type, message.Data, state.ImSubSessionId!.Value),
+        ConversationStatus.Robot => new(message.MessageId, message.Type, message.Data, 0),
+        ConversationStatus.Urobot => new(message.MessageId, message.Type, message.Data, -1, state.RobotId, state.SceneId, state.UrobotSessionId),
+        ConversationStatus.Queued => new(message.MessageId, message.Type, message.Data, -3),
+        _ => null,
+    };
 
     private static Decision CloseDecision(ConversationState state, DateTimeOffset now)
     {

@@ -132,7 +132,7 @@ public sealed record ConversationState
     {
         Outbox = Outbox.Add(new PendingCall(queued.Seq, queued.Call)),
         SessionRequestPending = SessionRequestPending || queued.Call is OutboundCall.CreateSession,
-        AcceptedMessageIds = queued.Call is OutboundCall.SendMessage message && !string.IsNullOrEmpty(message.MessageId)
+        AcceptedMessageIds = queued.Call is OutboundCall.ICustomerMessage message && !string.IsNullOrEmpty(message.MessageId)
             ? AcceptedMessageIds.Add(message.MessageId, queued.Seq)
             : AcceptedMessageIds,
     };

@@ -13,11 +13,18 @@ namespace Orchestrator.Conversations.Outbox;
 [JsonDerivedType(typeof(CloseSession), "close-session")]
 [JsonDerivedType(typeof(AbandonQueue), "abandon-queue")]
 [JsonDerivedType(typeof(TransferSurvey), "transfer-survey")]
+[JsonDerivedType(typeof(SendMessageOnceRouted), "send-message-once-routed")]
 public abstract record OutboundCall
 {
     /// <summary>Which share of the company's call budget the call draws on first.</summary>
     [JsonIgnore]
-    public CallPriority Priority => this is SendMessage ? CallPriority.CustomerMessage : CallPriority.Session;
+    public CallPriority Priority => this is ICustomerMessage ? CallPriority.CustomerMessage : CallPriority.Session;
+
+    /// <summary>A customer message, whatever its routing: idempotent by <see cref="MessageId"/>.</summary>
+    public interface ICustomerMessage
+    {
+        string MessageId { get; }
+    }
 
     public sealed record CreateSession(SessionRequest Request) : OutboundCall;
 
@@ -29,7 +36,13 @@ public abstract record OutboundCall
         long ImSubSessionId,
         long? RobotId = null,
         long? SceneId = null,
-        long? UrobotSessionId = null) : OutboundCall;
+        long? UrobotSessionId = null) : OutboundCall, ICustomerMessage;
+
+    /// <summary>
+    /// A customer message accepted while the session request ahead of it in the outbox is still unanswered: it is
+    /// routed (becomes a <see cref="SendMessage"/>) from the state once its turn comes, when that answer is known.
+    /// </summary>
+    public sealed record SendMessageOnceRouted(string MessageId, string Type, MessagePayload Data) : OutboundCall, ICustomerMessage;
 
     public sealed record CloseSession(long ImSubSessionId) : OutboundCall;
 

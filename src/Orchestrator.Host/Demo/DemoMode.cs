@@ -12,6 +12,7 @@ internal static class DemoMode
     public const string Tenant = "default";
     public const string DefaultApiKey = "orchestrator-demo-key";
     public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const string DefaultSimulatorUrl = "http://127.0.0.1:5081";
     private const string PushSecret = "demo-push-secret-0123456789";
 
     /// <summary>Starts the simulator and configures the demo tenant, unless tenants are configured.</summary>
@@ -27,7 +28,8 @@ internal static class DemoMode
         var apiKey = builder.Configuration["Orchestrator:Demo:ApiKey"] ?? DefaultApiKey;
         var simulatorOptions = builder.Configuration.GetSection(SimulatorOptions.SectionName).Get<SimulatorOptions>() ?? new SimulatorOptions();
         simulatorOptions.PushUrl = new Uri($"{url}/udesk/{Tenant}/push/{PushSecret}");
-        var simulator = await UdeskSimulatorServer.StartAsync(simulatorOptions);
+        var simulatorUrl = new Uri(builder.Configuration["Orchestrator:Demo:SimulatorUrl"] ?? DefaultSimulatorUrl);
+        var simulator = await UdeskSimulatorServer.StartAsync(simulatorOptions, TimeProvider.System, simulatorUrl);
 
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -53,15 +53,18 @@ public sealed class UdeskSimulatorServer : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     public static Task<UdeskSimulatorServer> StartAsync(SimulatorOptions options, CancellationToken ct = default) =>
-        StartAsync(options, TimeProvider.System, ct);
+        StartAsync(options, TimeProvider.System, listenOn: null, ct);
 
-    /// <summary>Starts a simulator whose clock (timestamps, nonce window, rate limits, push time-outs) is <paramref name="timeProvider"/>.</summary>
-    public static async Task<UdeskSimulatorServer> StartAsync(SimulatorOptions options, TimeProvider timeProvider, CancellationToken ct = default)
+    /// <summary>
+    /// Starts a simulator whose clock (timestamps, nonce window, rate limits, push time-outs) is
+    /// <paramref name="timeProvider"/>, listening on <paramref name="listenOn"/> (a free loopback port if null).
+    /// </summary>
+    public static async Task<UdeskSimulatorServer> StartAsync(SimulatorOptions options, TimeProvider timeProvider, Uri? listenOn = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(listenOn?.AbsoluteUri.TrimEnd('/') ?? "http://127.0.0.1:0");
         builder.Services.AddSingleton(timeProvider);
         builder.Services.AddUdeskSimulator(options.CopyTo);
         var app = builder.Build();

@@ -24,6 +24,7 @@ public static class SampleMessages
     public static IReadOnlyList<object> All { get; } =
     [
         new UdeskCallQueued(1, At, new OutboundCall.CreateSession(new SessionRequest { AssignType = "urobot", AgentId = 1, GroupId = 2, Channel = "app", RobotRoleId = "r", RobotId = 3, SceneId = 4 })),
+        new UdeskCallQueued(2, At, new OutboundCall.SendMessageOnceRouted("m-first", "message", Text)),
         new UdeskCallCompleted(2, At, 1, new CallOutcome.SessionAnswered(new SessionAnswer(SessionAnswerKind.Agent)
         {
             Message = "ok", ImSubSessionId = 77, Agent = Agent, QueueName = "q", Position = 2, UrobotSessionId = 9, Welcome = "hi", SurveyOptions = Survey,

@@ -86,7 +86,7 @@ public static partial class ConversationDecider
         if (call is null)
         {
             // Sent right after a session request: it waits behind that request and goes where its answer leads.
-            return state.Outbox.Any(pending => pending.Call is OutboundCall.CreateSession)
+            return state.SessionRequestPending
                 ? Decision.Persist([new UdeskCallQueued(state.Seq + 1, now, new OutboundCall.SendMessageOnceRouted(command.MessageId, command.Type, command.Data))], state)
                 : Decision.Reject(RejectionReason.Conflict, $"The conversation is {Describe(state)}; request a session first.");
         }

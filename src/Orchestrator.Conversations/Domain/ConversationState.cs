@@ -72,6 +72,11 @@ public sealed record ConversationState
             {
                 Outbox = state.Outbox.RemoveAll(p => p.Seq == completed.CallSeq),
                 SessionRequestPending = state.SessionRequestPending && !state.Outbox.Any(p => p.Seq == completed.CallSeq && p.Call is OutboundCall.CreateSession),
+                // The start_session push may have come first, without the survey the answer offers for that session.
+                SurveyOptions = completed.Outcome is CallOutcome.SessionAnswered { Answer: { Kind: SessionAnswerKind.Agent, SurveyOptions: { } offered } answer }
+                    && answer.ImSubSessionId == state.ImSubSessionId && state.SurveyOptions is null
+                        ? offered
+                        : state.SurveyOptions,
             },
             RobotSessionStarted => state.EnterSession(ConversationStatus.Robot) with { RobotId = null, SceneId = null, UrobotSessionId = null },
             UrobotSessionStarted urobot => state.EnterSession(ConversationStatus.Urobot) with

@@ -253,6 +253,19 @@ public sealed class SessionTransitionTests
     }
 
     [Fact]
+    public void An_agent_answer_after_the_start_session_push_still_offers_its_survey()
+    {
+        var scenario = new ConversationScenario();
+        scenario.Do(new RequestSession(Id, new SessionRequest { AssignType = "agent" }));
+        scenario.Push("agent", Pushes.Agent("start_session", "s1", 3));
+        var survey = System.Text.Json.JsonSerializer.SerializeToElement(new { enabled = true, options = new[] { new { id = 36, text = "Satisfied" } } });
+
+        scenario.AnswerSession(new SessionAnswer(SessionAnswerKind.Agent) { ImSubSessionId = 3, SurveyOptions = survey });
+
+        Assert.Equal(survey.GetRawText(), scenario.State.SurveyOptions!.Value.GetRawText());
+    }
+
+    [Fact]
     public void A_refused_call_is_recorded_once_and_leaves_the_outbox()
     {
         var scenario = new ConversationScenario();

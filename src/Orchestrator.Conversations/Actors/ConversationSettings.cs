@@ -29,6 +29,13 @@ public sealed class ConversationSettings
     [Range(1, 1000)]
     public int MaxMalformedAnswers { get; set; } = 5;
 
+    /// <summary>
+    /// How often conversations whose outbox calls have waited longer than this are woken (after a crash nothing else
+    /// would wake a conversation nobody writes to).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Shards of the conversation region (about 10 per node at the cluster's largest).</summary>
     [Range(1, 10_000)]
     public int Shards { get; set; } = 100;

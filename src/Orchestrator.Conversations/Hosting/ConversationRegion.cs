@@ -8,3 +8,6 @@ public sealed class CallBudget;
 
 /// <summary>ActorRegistry key of the session index shard region (agent session → conversation).</summary>
 public sealed class SessionIndexRegion;
+
+/// <summary>ActorRegistry key of the outbox sweeper singleton (wakes conversations whose calls wait after a crash).</summary>
+public sealed class OutboxSweeper;

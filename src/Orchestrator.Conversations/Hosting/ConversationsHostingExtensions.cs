@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Conversations.Actors;
 using Orchestrator.Conversations.Configuration;
 using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Serialization;
 using Orchestrator.Conversations.Sessions;
 using Orchestrator.Conversations.Throttling;
@@ -16,6 +17,7 @@ public static class ConversationsHostingExtensions
     public const string RegionName = "conversation";
     public const string CallBudgetName = "udesk-call-budget";
     public const string SessionIndexName = "session-index";
+    public const string OutboxSweeperName = "outbox-sweeper";
 
     /// <summary>
     /// The conversation shard region (remember-entities off, so idle entities can passivate) and the company call
@@ -41,7 +43,7 @@ public static class ConversationsHostingExtensions
             new SessionIndexMessageExtractor(settings.Shards),
             new ShardOptions { RememberEntities = false, Role = role });
 
-        return builder.WithShardRegion<ConversationRegion>(
+        builder.WithShardRegion<ConversationRegion>(
             RegionName,
             (_, registry, resolver) =>
             {
@@ -56,6 +58,13 @@ public static class ConversationsHostingExtensions
             },
             new ConversationMessageExtractor(settings.Shards),
             new ShardOptions { RememberEntities = false, Role = role });
+
+        return builder.WithSingleton<OutboxSweeper>(
+            OutboxSweeperName,
+            (_, registry, resolver) => OutboxSweeperActor.Props(
+                registry.Get<ConversationRegion>(), settings.OutboxSweepInterval, resolver.GetService<TimeProvider>() ?? TimeProvider.System),
+            new ClusterSingletonOptions { Role = role },
+            createProxyToo: false);
     }
 
     /// <summary>Binds every persisted type and cross-node message of conversations to <see cref="ConversationSerializer"/>.</summary>

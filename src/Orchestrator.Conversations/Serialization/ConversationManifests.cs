@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using Orchestrator.Conversations.Delivery;
 using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Sessions;
 using Orchestrator.Conversations.Throttling;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
@@ -61,6 +63,35 @@ public static class ConversationManifests
         [typeof(TryAcquirePermit)] = "call-budget.try-acquire-permit",
         [typeof(PermitRefused)] = "call-budget.permit-refused",
         [typeof(ReleasePermit)] = "call-budget.release-permit",
+
+        // The outbox sweeper's snapshot.
+        [typeof(OutboxLedger)] = "outbox-sweeper.ledger",
+
+        // Webhook delivery: per conversation, its dispatcher singleton, and the per-tenant dead-letter index.
+        [typeof(DeliveryEvents.DeliveryScheduled)] = "delivery.scheduled",
+        [typeof(DeliveryEvents.EventDelivered)] = "delivery.event-delivered",
+        [typeof(DeliveryEvents.EventsSkipped)] = "delivery.events-skipped",
+        [typeof(DeliveryEvents.EventDeadLettered)] = "delivery.event-dead-lettered",
+        [typeof(DeliveryEvents.DeadLetterReplayed)] = "delivery.dead-letter-replayed",
+        [typeof(DeliveryState)] = "delivery.state",
+        [typeof(DeliveryCommands.Deliver)] = "delivery.command.deliver",
+        [typeof(DeliveryCommands.ReplayDeadLetter)] = "delivery.command.replay-dead-letter",
+        [typeof(DeliveryCommands.GetDeliveryState)] = "delivery.command.get-state",
+        [typeof(DeliveryReplies.DeliveryAcknowledged)] = "delivery.reply.acknowledged",
+        [typeof(DeliveryReplies.ReplayStarted)] = "delivery.reply.replay-started",
+        [typeof(DeliveryReplies.NotDeadLettered)] = "delivery.reply.not-dead-lettered",
+        [typeof(DeliveryReplies.DeliveryStatus)] = "delivery.reply.status",
+        [typeof(DispatchOffsetRecorded)] = "delivery.dispatch-offset-recorded",
+        [typeof(DeadLetterIndexMessages.DeadLetterIndexed)] = "delivery.dead-letter-index.indexed",
+        [typeof(DeadLetterIndexMessages.DeadLetterCleared)] = "delivery.dead-letter-index.cleared",
+        [typeof(DeadLetterIndexState)] = "delivery.dead-letter-index.state",
+        [typeof(DeadLetterIndexMessages.RecordDeadLetter)] = "delivery.dead-letter-index.command.record",
+        [typeof(DeadLetterIndexMessages.ClearDeadLetter)] = "delivery.dead-letter-index.command.clear",
+        [typeof(DeadLetterIndexMessages.ListDeadLetters)] = "delivery.dead-letter-index.command.list",
+        [typeof(DeadLetterIndexMessages.ReplayIndexedDeadLetter)] = "delivery.dead-letter-index.command.replay",
+        [typeof(DeadLetterIndexMessages.DeadLetterRecorded)] = "delivery.dead-letter-index.reply.recorded",
+        [typeof(DeadLetterIndexMessages.DeadLetterPage)] = "delivery.dead-letter-index.reply.page",
+        [typeof(DeadLetterIndexMessages.DeadLetterUnknown)] = "delivery.dead-letter-index.reply.unknown",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, Type> ByManifest = ByType.ToFrozenDictionary(p => p.Value, p => p.Key);
@@ -72,8 +103,11 @@ public static class ConversationManifests
     public static IReadOnlyList<Type> Bindings { get; } =
     [
         typeof(Event), typeof(ConversationState), typeof(Command), typeof(Reply), typeof(RequestPermit), typeof(PermitGranted),
-        typeof(TryAcquirePermit), typeof(PermitRefused), typeof(ReleasePermit),
+        typeof(TryAcquirePermit), typeof(PermitRefused), typeof(ReleasePermit), typeof(OutboxLedger),
         typeof(SessionIndexMessages.SessionMessage), typeof(SessionIndexMessages.OwnerRecorded),
+        typeof(DeliveryEvents.Event), typeof(DeliveryState), typeof(DeliveryCommands.Command), typeof(DeliveryReplies.Reply), typeof(DispatchOffsetRecorded),
+        typeof(DeadLetterIndexMessages.Event), typeof(DeadLetterIndexState), typeof(DeadLetterIndexMessages.Command),
+        typeof(DeadLetterIndexMessages.DeadLetterRecorded), typeof(DeadLetterIndexMessages.DeadLetterPage), typeof(DeadLetterIndexMessages.DeadLetterUnknown),
     ];
 
     public static string Of(Type type) =>

@@ -20,6 +20,7 @@ public static class Problems
     public const string Busy = "urn:orchestrator:problem:busy";
     public const string UnknownTenantType = "urn:orchestrator:problem:unknown-tenant";
     public const string BadSignature = "urn:orchestrator:problem:bad-signature";
+    public const string UnknownDeadLetterType = "urn:orchestrator:problem:unknown-dead-letter";
 
     /// <summary>Bad input: the offending field named, nothing changed.</summary>
     public static ProblemDetails Invalid(string field, string detail) =>
@@ -43,6 +44,8 @@ public static class Problems
     public static ProblemDetails TooLarge(long limit) => Problem(BodyTooLarge, "The body is too large.", StatusCodes.Status413PayloadTooLarge, $"At most {limit} bytes are accepted.");
 
     public static ProblemDetails Unavailable(string detail) => Problem(Busy, "Try again.", StatusCodes.Status503ServiceUnavailable, detail);
+
+    public static ProblemDetails UnknownDeadLetter(string detail) => Problem(UnknownDeadLetterType, "No such dead letter.", StatusCodes.Status404NotFound, detail);
 
     public static ProblemDetails UnknownTenant(string detail) => Problem(UnknownTenantType, "No such tenant.", StatusCodes.Status404NotFound, detail);
 

@@ -17,4 +17,7 @@ public sealed class TenantOptions
     /// each is sent as it is written here. Names are unique.
     /// </summary>
     public List<StructuredMessageTemplate> StructuredMessages { get; set; } = [];
+
+    /// <summary>Where the tenant's events are POSTed as they happen; none means the platform reads the feed instead.</summary>
+    public WebhookOptions? Webhook { get; set; }
 }

@@ -2,10 +2,12 @@ using Akka.Cluster.Hosting;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
 using Orchestrator.Conversations.Actors;
+using Orchestrator.Conversations.Delivery;
 using Orchestrator.Conversations.Hosting;
 using Orchestrator.Conversations.Persistence;
 using Orchestrator.Conversations.Throttling;
 using Orchestrator.Host.Configuration;
+using Orchestrator.Host.Delivery;
 
 namespace Orchestrator.Host.Hosting;
 
@@ -14,12 +16,15 @@ internal static class AkkaSetup
 {
     public const string SystemName = "orchestrator";
 
-    public static IServiceCollection AddOrchestratorActors(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddOrchestratorActors(this IServiceCollection services, IConfiguration configuration, IReadOnlyDictionary<string, TenantOptions>? tenants = null)
     {
         var cluster = ValidatedConfiguration.Bind<ClusterSettings>(configuration, ClusterSettings.Section);
         var store = ValidatedConfiguration.Bind(configuration, ConversationStoreOptions.Section, new ConversationStoreOptionsValidator());
         var conversations = ValidatedConfiguration.Bind<ConversationSettings>(configuration, "Orchestrator:Conversations");
         var limits = ValidatedConfiguration.Bind<CallBudgetOptions>(configuration, "Orchestrator:Udesk:Limits");
+        var delivery = ValidatedConfiguration.Bind<DeliveryOptions>(configuration, DeliveryOptions.Section);
+        var subscriptions = DeliveryServices.Subscriptions(tenants ?? new Dictionary<string, TenantOptions>());
+        services.AddSingleton(delivery);
 
         return services.AddAkka(SystemName, akka =>
         {
@@ -27,6 +32,12 @@ internal static class AkkaSetup
                 .WithClustering(new ClusterOptions { SeedNodes = cluster.SeedNodes.ToArray() })
                 .WithConversationStore(store)
                 .WithConversations(conversations, limits);
+            if (subscriptions.Count > 0)
+            {
+                // Tenants without a webhook cost nothing; with none at all, delivery does not run.
+                akka.WithDelivery(delivery, subscriptions);
+            }
+
             if (cluster.SeedNodes.Count == 0)
             {
                 // A single node forms its own cluster.

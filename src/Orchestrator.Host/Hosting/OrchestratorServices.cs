@@ -8,6 +8,7 @@ using Orchestrator.Host.Api;
 using Orchestrator.Host.Api.Gate;
 using Orchestrator.Host.Configuration;
 using Orchestrator.Host.Conversations;
+using Orchestrator.Host.Delivery;
 using Orchestrator.Host.Operations;
 using Orchestrator.Host.StructPage;
 using Orchestrator.Host.Tenancy;
@@ -36,7 +37,8 @@ internal static class OrchestratorServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UdeskCallGate>();
         services.AddSingleton<StructPageTenants>();
-        services.AddOrchestratorActors(configuration);
+        services.AddWebhookDelivery(options.Tenants);
+        services.AddOrchestratorActors(configuration, options.Tenants);
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization();
@@ -79,6 +81,11 @@ internal sealed class OrchestratorOptionsValidator : IValidateOptions<Orchestrat
             for (var i = 0; i < templates.Count; i++)
             {
                 failures.AddRange(templates[i].Problems($"Orchestrator:Tenants:{tenant}:StructuredMessages:{i}"));
+            }
+
+            if (settings.Webhook is { } webhook)
+            {
+                failures.AddRange(webhook.Problems($"Orchestrator:Tenants:{tenant}:Webhook"));
             }
 
             failures.AddRange(templates.GroupBy(t => t.Name, StringComparer.Ordinal).Where(g => g.Count() > 1)

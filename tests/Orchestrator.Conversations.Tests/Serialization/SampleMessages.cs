@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Orchestrator.Conversations.Delivery;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Serialization;
@@ -77,11 +78,37 @@ public static class SampleMessages
         new RequestPermit("acme", CallPriority.CustomerMessage, CallLane.StructuredMessage, 7),
         new PermitGranted(7, 4_611_686_018_427_387_000),
         new ReleasePermit("acme", 4_611_686_018_427_387_000),
+        OutboxLedger.Empty.Apply(41, Id.PersistenceId, new UdeskCallQueued(12, At, new OutboundCall.CloseSession(78))),
         new TryAcquirePermit("acme", CallPriority.Query, CallLane.StructuredMessage, 8),
         new PermitRefused(8, TimeSpan.FromMilliseconds(1_500)),
         new SessionIndexMessages.RecordOwner("acme", 78, Id),
         new SessionIndexMessages.RouteReadReceipt("acme", 78, ["m-1", "m-2"]),
         new SessionIndexMessages.OwnerRecorded(Id, At),
+        new DeliveryEvents.DeliveryScheduled(14),
+        new DeliveryEvents.EventDelivered(9),
+        new DeliveryEvents.EventsSkipped(11),
+        new DeliveryEvents.EventDeadLettered(10, "The receiver refused the event with HTTP 400.", 400, At),
+        new DeliveryEvents.EventDeadLettered(12, "Not acknowledged after 12 attempts; the last got no answer within 00:00:10.", null, At),
+        new DeliveryEvents.DeadLetterReplayed(10, At),
+        new DeliveryState { Cursor = 12, KnownUpTo = 14, DeadLetters = [new DeadLetter(10, "refused", 400, At), new DeadLetter(12, "timed out", null, At)] },
+        new DeliveryCommands.Deliver(Id, 14),
+        new DeliveryCommands.ReplayDeadLetter(Id, 10),
+        new DeliveryCommands.GetDeliveryState(Id),
+        new DeliveryReplies.DeliveryAcknowledged(Id, 14),
+        new DeliveryReplies.ReplayStarted(Id, 10),
+        new DeliveryReplies.NotDeadLettered(Id, 11),
+        new DeliveryReplies.DeliveryStatus(new DeliveryState { Cursor = 3, KnownUpTo = 3 }),
+        new DispatchOffsetRecorded(123_456),
+        new DeadLetterIndexMessages.DeadLetterIndexed(new IndexedDeadLetter(7, Id, 10, "refused", 400, At)),
+        new DeadLetterIndexMessages.DeadLetterCleared(7),
+        new DeadLetterIndexState { LastId = 8, Entries = [new IndexedDeadLetter(8, Id, 12, "timed out", null, At)] },
+        new DeadLetterIndexMessages.RecordDeadLetter("acme", Id, new DeadLetter(10, "refused", 400, At)),
+        new DeadLetterIndexMessages.ClearDeadLetter("acme", Id, 10),
+        new DeadLetterIndexMessages.ListDeadLetters("acme", 7, 100),
+        new DeadLetterIndexMessages.ReplayIndexedDeadLetter("acme", 7),
+        new DeadLetterIndexMessages.DeadLetterRecorded(Id, 10),
+        new DeadLetterIndexMessages.DeadLetterPage([new IndexedDeadLetter(7, Id, 10, "refused", 400, At)]),
+        new DeadLetterIndexMessages.DeadLetterUnknown(99),
     ];
 
     /// <summary>A stable name per sample: the manifest, numbered when a type has several samples.</summary>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
+using Orchestrator.Conversations.Delivery;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Serialization;
@@ -27,7 +28,12 @@ public sealed class SerializerBindingTests(SerializationHost host) : IClassFixtu
     [Fact]
     public void Every_event_command_reply_and_the_snapshot_has_a_manifest()
     {
-        var bases = new[] { typeof(Event), typeof(Command), typeof(Reply), typeof(ConversationState), typeof(SessionIndexMessages.SessionMessage), typeof(SessionIndexMessages.OwnerRecorded) };
+        var bases = new[]
+        {
+            typeof(Event), typeof(Command), typeof(Reply), typeof(ConversationState), typeof(SessionIndexMessages.SessionMessage), typeof(SessionIndexMessages.OwnerRecorded),
+            typeof(DeliveryEvents.Event), typeof(DeliveryCommands.Command), typeof(DeliveryReplies.Reply), typeof(DeliveryState),
+            typeof(DeadLetterIndexMessages.Event), typeof(DeadLetterIndexMessages.Command), typeof(DeadLetterIndexState),
+        };
         var needing = typeof(ConversationState).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && bases.Any(b => b.IsAssignableFrom(t)))
             .ToHashSet();

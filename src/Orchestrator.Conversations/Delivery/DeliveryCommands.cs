@@ -1,0 +1,36 @@
+using Orchestrator.Conversations.Domain;
+
+namespace Orchestrator.Conversations.Delivery;
+
+/// <summary>What a conversation's delivery entity is asked; they cross nodes through the delivery region.</summary>
+public static class DeliveryCommands
+{
+    public abstract record Command(ConversationId Conversation);
+
+    /// <summary>
+    /// The conversation has events up to <paramref name="UpToSeq"/>: answered <see cref="DeliveryReplies.DeliveryAcknowledged"/>
+    /// once that is recorded. Idempotent, so the dispatcher may send it again after a crash.
+    /// </summary>
+    public sealed record Deliver(ConversationId Conversation, long UpToSeq) : Command(Conversation);
+
+    /// <summary>Send dead-lettered event <paramref name="Seq"/> once more, now, out of order.</summary>
+    public sealed record ReplayDeadLetter(ConversationId Conversation, long Seq) : Command(Conversation);
+
+    /// <summary>Answered with <see cref="DeliveryReplies.DeliveryStatus"/>.</summary>
+    public sealed record GetDeliveryState(ConversationId Conversation) : Command(Conversation);
+}
+
+public static class DeliveryReplies
+{
+    public abstract record Reply;
+
+    public sealed record DeliveryAcknowledged(ConversationId Conversation, long UpToSeq) : Reply;
+
+    /// <summary>The replay is under way; the event leaves the dead-letter list once the receiver acknowledges it.</summary>
+    public sealed record ReplayStarted(ConversationId Conversation, long Seq) : Reply;
+
+    /// <summary>Event <paramref name="Seq"/> is not (or no longer) dead-lettered.</summary>
+    public sealed record NotDeadLettered(ConversationId Conversation, long Seq) : Reply;
+
+    public sealed record DeliveryStatus(DeliveryState State) : Reply;
+}

@@ -1,0 +1,65 @@
+using static Orchestrator.Conversations.Delivery.DeliveryCommands;
+using static Orchestrator.Conversations.Delivery.DeliveryEvents;
+
+namespace Orchestrator.Conversations.Delivery;
+
+/// <summary>
+/// What delivery does with each input: pure (time and jitter are arguments), so every rule is unit-tested and the
+/// actor only reads, sends, persists and waits.
+/// </summary>
+public static class DeliveryDecider
+{
+    /// <summary>A <see cref="Deliver"/> records new work only if it raises <see cref="DeliveryState.KnownUpTo"/>.</summary>
+    public static IReadOnlyList<Event> Decide(DeliveryState state, Deliver deliver) =>
+        deliver.UpToSeq > state.KnownUpTo ? [new DeliveryScheduled(deliver.UpToSeq)] : [];
+
+    /// <summary>
+    /// After attempt number <paramref name="attempt"/> (from 1) of event <paramref name="seq"/>:
+    /// 2xx delivers it; no answer, 408, 429 and 5xx retry until <see cref="DeliveryOptions.MaxAttempts"/>;
+    /// anything else is the receiver refusing it, dead-lettered at once.
+    /// </summary>
+    /// <param name="jitter">A random number in [0, 1).</param>
+    public static AttemptVerdict Judge(long seq, int attempt, WebhookResponse response, DeliveryOptions options, DateTimeOffset now, double jitter)
+    {
+        if (response.Acknowledged)
+        {
+            return new AttemptVerdict.Delivered(new EventDelivered(seq));
+        }
+
+        if (!response.Retryable)
+        {
+            return new AttemptVerdict.DeadLettered(new EventDeadLettered(seq, $"The receiver refused the event with {response}.", response.Status, now));
+        }
+
+        return attempt >= options.MaxAttempts
+            ? new AttemptVerdict.DeadLettered(new EventDeadLettered(seq, $"Not acknowledged after {attempt} attempts; the last got {response}.", response.Status, now))
+            : new AttemptVerdict.RetryIn(Backoff(attempt, response.RetryAfter, options, jitter));
+    }
+
+    /// <summary>A replayed dead letter leaves the list only when the receiver acknowledges it.</summary>
+    public static Event? JudgeReplay(DeliveryState state, long seq, WebhookResponse response, DateTimeOffset now) =>
+        response.Acknowledged && state.DeadLetterOf(seq) is not null ? new DeadLetterReplayed(seq, now) : null;
+
+    /// <summary>
+    /// Exponential from <see cref="DeliveryOptions.MinBackoff"/>, jittered to 50–100 % so receivers that failed
+    /// together do not get their retries together; never sooner than the receiver's Retry-After; never longer than
+    /// <see cref="DeliveryOptions.MaxBackoff"/>.
+    /// </summary>
+    public static TimeSpan Backoff(int attempt, TimeSpan? retryAfter, DeliveryOptions options, double jitter)
+    {
+        var exponential = options.MinBackoff.TotalMilliseconds * Math.Pow(2, Math.Clamp(attempt - 1, 0, 40));
+        var jittered = Math.Min(exponential, options.MaxBackoff.TotalMilliseconds) * (0.5 + (jitter * 0.5));
+        var wait = Math.Max(jittered, retryAfter?.TotalMilliseconds ?? 0);
+        return TimeSpan.FromMilliseconds(Math.Min(wait, options.MaxBackoff.TotalMilliseconds));
+    }
+}
+
+/// <summary>The outcome of one delivery attempt.</summary>
+public abstract record AttemptVerdict
+{
+    public sealed record Delivered(EventDelivered Event) : AttemptVerdict;
+
+    public sealed record RetryIn(TimeSpan Delay) : AttemptVerdict;
+
+    public sealed record DeadLettered(EventDeadLettered Event) : AttemptVerdict;
+}

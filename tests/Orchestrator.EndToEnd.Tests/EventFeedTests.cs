@@ -11,18 +11,10 @@ public sealed class EventFeedTests(Journey journey) : IClassFixture<Journey>
 {
     private static IReadOnlyList<JsonObject> EventsOf(JsonObject page) => page["events"]!.AsArray().Select(e => e!.AsObject()).ToList();
 
-    private async Task<(PlatformApi Customer, long Session)> AgentConversation(string token)
-    {
-        var customer = journey.Customer(token);
-        await Accepted(customer.RequestSession(new JsonObject { ["assign_type"] = "agent", ["agent_id"] = 397 }));
-        var state = await customer.StateWhere(s => Str(s, "state") == "agent", "agent session");
-        return (customer, state!["im_sub_session_id"]!.GetValue<long>());
-    }
-
     [Fact]
     public async Task The_feed_tells_the_conversation_in_order_with_Udesks_payloads_and_stable_event_ids()
     {
-        var (customer, first) = await AgentConversation("feed-customer");
+        var (customer, first) = await journey.AgentConversation("feed-customer", 397);
         var replies = new List<string>();
         foreach (var i in Enumerable.Range(1, 3))
         {
@@ -57,7 +49,7 @@ public sealed class EventFeedTests(Journey journey) : IClassFixture<Journey>
     [Fact]
     public async Task Paging_with_next_after_reads_every_event_once()
     {
-        var (customer, session) = await AgentConversation("paged-customer");
+        var (customer, session) = await journey.AgentConversation("paged-customer", 397);
         var last = "";
         foreach (var i in Enumerable.Range(1, 5))
         {
@@ -89,7 +81,7 @@ public sealed class EventFeedTests(Journey journey) : IClassFixture<Journey>
     [Fact]
     public async Task A_waiting_read_answers_with_the_reply_that_arrives_while_it_waits()
     {
-        var (customer, session) = await AgentConversation("long-poll-customer");
+        var (customer, session) = await journey.AgentConversation("long-poll-customer", 397);
         var seen = (await customer.Events(includeInternal: true))["next_after"]!.GetValue<long>();
 
         var waiting = customer.Events(after: seen, wait: 30);

@@ -8,14 +8,6 @@ namespace Orchestrator.EndToEnd.Tests;
 /// <summary>Server-Sent Events: live, resumable with Last-Event-ID, and nothing missed across reconnects and restarts.</summary>
 public sealed class EventStreamTests(Journey journey) : IClassFixture<Journey>
 {
-    private async Task<(PlatformApi Customer, long Session)> AgentConversation(string token)
-    {
-        var customer = journey.Customer(token);
-        await Accepted(customer.RequestSession(new JsonObject { ["assign_type"] = "agent", ["agent_id"] = 399 }));
-        var state = await customer.StateWhere(s => Str(s, "state") == "agent", "agent session");
-        return (customer, state!["im_sub_session_id"]!.GetValue<long>());
-    }
-
     private async Task<List<string>> Replies(long session, string prefix, int count)
     {
         var ids = new List<string>();
@@ -35,7 +27,7 @@ public sealed class EventStreamTests(Journey journey) : IClassFixture<Journey>
     [Fact]
     public async Task A_client_that_reconnects_with_Last_Event_ID_continues_exactly_where_it_stopped()
     {
-        var (customer, session) = await AgentConversation("sse-customer");
+        var (customer, session) = await journey.AgentConversation("sse-customer", 399);
         var path = $"v1/conversations/{customer.CustomerToken}/stream?include=internal";
         var before = await Replies(session, "before", 2);
         var first = await SseReader.ReadUntil(journey.Orchestrator.Http, path, Has(before));
@@ -52,8 +44,8 @@ public sealed class EventStreamTests(Journey journey) : IClassFixture<Journey>
     [Fact]
     public async Task The_tenant_stream_carries_every_conversation_and_resumes_from_its_offset()
     {
-        var (alice, aliceSession) = await AgentConversation("tenant-stream-alice");
-        var (bob, bobSession) = await AgentConversation("tenant-stream-bob");
+        var (alice, aliceSession) = await journey.AgentConversation("tenant-stream-alice", 399);
+        var (bob, bobSession) = await journey.AgentConversation("tenant-stream-bob", 399);
         var first = (await Replies(aliceSession, "alice", 1)).Concat(await Replies(bobSession, "bob", 1)).ToList();
 
         var received = await SseReader.ReadUntil(journey.Orchestrator.Http, "v1/events/stream", Has(first));
@@ -76,7 +68,7 @@ public sealed class EventStreamTests(Journey journey) : IClassFixture<Journey>
     [Fact]
     public async Task A_stream_resumed_after_a_service_restart_misses_nothing()
     {
-        var (customer, session) = await AgentConversation("sse-restart-customer");
+        var (customer, session) = await journey.AgentConversation("sse-restart-customer", 399);
         var path = $"v1/conversations/{customer.CustomerToken}/stream?include=internal";
         var before = await Replies(session, "before restart", 2);
         var first = await SseReader.ReadUntil(journey.Orchestrator.Http, path, Has(before));

@@ -12,14 +12,6 @@ public sealed class UdeskWebhookTests(Journey journey) : IClassFixture<Journey>
 {
     private static readonly HttpClient Anonymous = new();
 
-    private async Task<(PlatformApi Customer, long Session)> AgentConversation(string token)
-    {
-        var customer = journey.Customer(token);
-        await Accepted(customer.RequestSession(new JsonObject { ["assign_type"] = "agent", ["agent_id"] = 398 }));
-        var state = await customer.StateWhere(s => Str(s, "state") == "agent", "agent session");
-        return (customer, state!["im_sub_session_id"]!.GetValue<long>());
-    }
-
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     private static string AgentPush(string token, long session, string messageId) => new JsonObject
@@ -40,7 +32,7 @@ public sealed class UdeskWebhookTests(Journey journey) : IClassFixture<Journey>
     [Fact]
     public async Task Pushes_delivered_twice_are_recorded_once()
     {
-        var (customer, session) = await AgentConversation("duplicated-pushes");
+        var (customer, session) = await journey.AgentConversation("duplicated-pushes", 398);
         var before = (await customer.State())!["last_seq"]!.GetValue<long>();
         await journey.Simulator.SetFaults(new JsonObject { ["duplicate_rate"] = 1.0 });
         try
@@ -67,7 +59,7 @@ public sealed class UdeskWebhookTests(Journey journey) : IClassFixture<Journey>
     [Fact]
     public async Task A_push_acknowledged_by_hand_twice_is_one_event()
     {
-        var (customer, session) = await AgentConversation("hand-pushed");
+        var (customer, session) = await journey.AgentConversation("hand-pushed", 398);
         var before = (await customer.State())!["last_seq"]!.GetValue<long>();
         var push = AgentPush(customer.CustomerToken, session, "hand-1");
 
@@ -83,7 +75,7 @@ public sealed class UdeskWebhookTests(Journey journey) : IClassFixture<Journey>
     [Fact]
     public async Task A_wrong_secret_is_not_found_and_changes_nothing()
     {
-        var (customer, session) = await AgentConversation("wrong-secret");
+        var (customer, session) = await journey.AgentConversation("wrong-secret", 398);
         var before = (await customer.State())!["last_seq"]!.GetValue<long>();
 
         using var response = await Anonymous.PostAsync(
@@ -111,7 +103,7 @@ public sealed class UdeskWebhookTests(Journey journey) : IClassFixture<Journey>
     [Fact]
     public async Task An_oversized_push_is_refused_before_it_is_read()
     {
-        var (customer, session) = await AgentConversation("oversized");
+        var (customer, session) = await journey.AgentConversation("oversized", 398);
         var before = (await customer.State())!["last_seq"]!.GetValue<long>();
         var huge = AgentPush(customer.CustomerToken, session, "huge-1").Replace("pushed by hand", new string('x', 2 * 1024 * 1024), StringComparison.Ordinal);
 
@@ -124,17 +116,20 @@ public sealed class UdeskWebhookTests(Journey journey) : IClassFixture<Journey>
     [Fact]
     public async Task The_agent_reading_customer_messages_reaches_the_conversation()
     {
-        var (customer, session) = await AgentConversation("read-by-agent");
+        var (customer, session) = await journey.AgentConversation("read-by-agent", 398);
         await Accepted(customer.SendMessage("to-be-read", "please read me"));
         await Eventually.Until(() => journey.Simulator.Session(session), s => Ids(s, "customer_message_ids").Contains("to-be-read"), "the message at Udesk");
-        var before = (await customer.State())!["last_seq"]!.GetValue<long>();
 
         var read = await journey.Simulator.AgentReads(session);
 
         Assert.Contains("to-be-read", read["message_ids"]!.AsArray().Select(m => m!.GetValue<string>()));
-        await customer.StateWhere(s => s["last_seq"]!.GetValue<long>() > before, "the read receipt recorded");
-        var pushes = await journey.Simulator.Pushes();
-        Assert.Contains(pushes, p => p!["kind"]!.GetValue<string>() == "read_status" && p["outcome"]!.GetValue<string>() == "delivered");
+        var feed = await Eventually.Until(
+            async () => (await customer.Events())["events"]!.AsArray(),
+            events => events.Any(e => e!["type"]!.GetValue<string>() == "read"),
+            "the read receipt in the conversation's feed");
+        var receipt = feed.Single(e => e!["type"]!.GetValue<string>() == "read")!;
+        Assert.Equal(session, receipt["im_sub_session_id"]!.GetValue<long>());
+        Assert.Contains("to-be-read", receipt["data"]!["message_ids"]!.AsArray().Select(m => m!.GetValue<string>()));
     }
 
     [Fact]

@@ -14,6 +14,19 @@ public sealed class Journey : IAsyncLifetime
 
     public PlatformApi Customer(string token) => new(Orchestrator.Http, token);
 
+    /// <summary>
+    /// A customer in an agent session with <paramref name="agentId"/>, once Udesk's answer and its push are both
+    /// recorded (so later sequence numbers move only for what the test does next).
+    /// </summary>
+    public async Task<(PlatformApi Customer, long Session)> AgentConversation(string token, long agentId)
+    {
+        var customer = Customer(token);
+        await PlatformApi.Accepted(customer.RequestSession(new System.Text.Json.Nodes.JsonObject { ["assign_type"] = "agent", ["agent_id"] = agentId }));
+        var state = await customer.StateWhere(
+            s => s["state"]?.GetValue<string>() == "agent" && s["pending_udesk_calls"]!.GetValue<int>() == 0, "agent session, session answer recorded");
+        return (customer, state!["im_sub_session_id"]!.GetValue<long>());
+    }
+
     /// <summary>Stops the service and starts it again over the same database: a process restart.</summary>
     public async Task Restart()
     {

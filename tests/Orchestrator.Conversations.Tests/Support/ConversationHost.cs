@@ -19,6 +19,8 @@ namespace Orchestrator.Conversations.Tests.Support;
 /// </summary>
 public sealed class ConversationHost : IAsyncDisposable
 {
+    public const string SystemName = "conversations-test";
+
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(20);
     private readonly IHost host;
 
@@ -35,17 +37,25 @@ public sealed class ConversationHost : IAsyncDisposable
 
     public ActorSystem System => host.Services.GetRequiredService<ActorSystem>();
 
-    public static async Task<ConversationHost> StartAsync(ConversationFixture fixture, Action<AkkaConfigurationBuilder> configurePersistence)
+    /// <summary>
+    /// A node listening on <paramref name="port"/> (0: any). Without <paramref name="seedNode"/> it forms its own
+    /// cluster; with one, it joins the cluster there.
+    /// </summary>
+    public static async Task<ConversationHost> StartAsync(
+        ConversationFixture fixture, Action<AkkaConfigurationBuilder> configurePersistence, int port = 0, string? seedNode = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(fixture.Clients);
-        builder.Services.AddAkka("conversations-test", akka =>
+        builder.Services.AddAkka(SystemName, akka =>
         {
             configurePersistence(akka);
-            akka.WithRemoting("127.0.0.1", 0)
-                .WithClustering(new ClusterOptions())
-                .AddStartup((system, _) => Cluster.Get(system).Join(Cluster.Get(system).SelfAddress))
+            akka.WithRemoting("127.0.0.1", port)
+                .WithClustering(new ClusterOptions { SeedNodes = seedNode is null ? [] : [seedNode] })
                 .WithConversations(fixture.Settings, fixture.Limits);
+            if (seedNode is null)
+            {
+                akka.AddStartup((system, _) => Cluster.Get(system).Join(Cluster.Get(system).SelfAddress));
+            }
         });
         var host = builder.Build();
         await host.StartAsync();

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Installs (from Debian's packages) and starts a local PostgreSQL for the tests that need one, then prints
-# the connection string those tests read from ORCHESTRATOR_TEST_POSTGRES.
+# Installs (from Debian's packages) and starts a local PostgreSQL for the tests that need one, creates the database
+# named by $1 (default orchestrator_test) and prints the connection string the tests read from
+# ORCHESTRATOR_TEST_POSTGRES. bench/postgres.sh uses it for the bench's own database.
 set -euo pipefail
+
+database=${1:-orchestrator_test}
 
 if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   echo "ci: installing PostgreSQL" >&2
@@ -24,8 +27,8 @@ for _ in $(seq 1 30); do
 done
 
 su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres'\"" >&2
-if ! su postgres -c "psql -tAq -c \"SELECT 1 FROM pg_database WHERE datname = 'orchestrator_test'\"" | grep -q 1; then
-  su postgres -c "createdb orchestrator_test" >&2
+if ! su postgres -c "psql -tAq -c \"SELECT 1 FROM pg_database WHERE datname = '$database'\"" | grep -q 1; then
+  su postgres -c "createdb $database" >&2
 fi
 
-echo "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=orchestrator_test"
+echo "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=$database"

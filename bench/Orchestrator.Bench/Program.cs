@@ -1,0 +1,3 @@
+using Orchestrator.Bench.Cli;
+
+return await BenchProgram.RunAsync(args);

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orchestrator.Conversations.Hosting;
 using Orchestrator.Host.Conversations;
+using Orchestrator.Host.Hosting;
 using Orchestrator.Udesk.Simulator.Hosting;
 
 namespace Orchestrator.Bench.Hosting;
@@ -65,9 +66,9 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings);
 
-        HostEntryPoints.AddOrchestrator(builder);
+        builder.AddOrchestrator();
         var app = builder.Build();
-        HostEntryPoints.MapOrchestrator(app);
+        app.MapOrchestrator();
         await app.StartAsync(ct);
 
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/");

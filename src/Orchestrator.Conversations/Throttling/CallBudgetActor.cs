@@ -176,7 +176,7 @@ public sealed class CallBudgetActor : ReceiveActor, IWithTimers
 
             foreach (var (token, slots) in held)
             {
-                if (slots.Call.At + calls.Window + calls.MaxHold <= now)
+                if (calls.HasLapsed(slots.Call, now))
                 {
                     held.Remove(token);
                 }

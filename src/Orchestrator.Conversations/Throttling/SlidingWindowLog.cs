@@ -65,9 +65,12 @@ public sealed class SlidingWindowLog(int limit, TimeSpan window, TimeSpan maxHol
         }
     }
 
+    /// <summary>Whether <paramref name="slot"/> no longer counts in this window (released and past it, or held too long).</summary>
+    public bool HasLapsed(Slot slot, DateTimeOffset now) => slot.LapsesAt(Window, MaxHold) <= now;
+
     private void Forget(DateTimeOffset now)
     {
-        while (slots.Count > 0 && slots.Peek().LapsesAt(Window, MaxHold) <= now)
+        while (slots.Count > 0 && HasLapsed(slots.Peek(), now))
         {
             slots.Dequeue();
         }

@@ -30,7 +30,7 @@ internal static class FeedEndpoints
             ?? (after < 0 ? Problems.Result(Problems.Invalid("after", "after must be 0 or a sequence number.")) : null)
             ?? (limit is < 1 or > MaxLimit ? Problems.Result(Problems.Invalid("limit", $"limit must be 1 to {MaxLimit}.")) : null)
             ?? (wait is < 0 or > MaxWaitSeconds ? Problems.Result(Problems.Invalid("wait", $"wait must be 0 to {MaxWaitSeconds} seconds.")) : null)
-            ?? (include is not (null or "internal") ? Problems.Result(Problems.Invalid("include", "include may only be 'internal'.")) : null);
+            ?? RequestValidation.Include(include);
         if (invalid is not null)
         {
             return invalid;

@@ -15,6 +15,10 @@ internal static class RequestValidation
             ? Problems.Result(Problems.Invalid("token", $"The customer token must be 1 to {MaxTokenLength} characters."))
             : null;
 
+    /// <summary>The feed's and streams' <c>include</c>: absent, or <c>internal</c> for agent-only and bookkeeping events.</summary>
+    public static IResult? Include(string? include) =>
+        include is not (null or "internal") ? Problems.Result(Problems.Invalid("include", "include may only be 'internal'.")) : null;
+
     public static IResult? Session(SessionRequestBody? body)
     {
         if (body is null)

@@ -96,6 +96,5 @@ internal static class StreamEndpoints
 
     private static IResult? Validate(long? resumeAt, string? include) =>
         resumeAt < 0 ? Problems.Result(Problems.Invalid("Last-Event-ID", "Last-Event-ID (or after) must be an event id this stream sent."))
-        : include is not (null or "internal") ? Problems.Result(Problems.Invalid("include", "include may only be 'internal'."))
-        : null;
+        : RequestValidation.Include(include);
 }

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
+using Akka.Util;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Sessions;
@@ -25,18 +26,19 @@ public sealed class ConversationActor : ReceivePersistentActor
     private IActorRef? previews;
     private bool recovered;
     private long? inFlight;
-    private long lastSnapshotSeq;
+    private long nextSnapshotAt;
 
     public ConversationActor(ConversationId id, ConversationRuntime runtime)
     {
         this.id = id;
         this.runtime = runtime;
         state = ConversationState.Initial(runtime.Settings.Rules);
+        nextSnapshotAt = FirstSnapshotAt(id, runtime.Settings.SnapshotEvery);
 
         Recover<SnapshotOffer>(offer =>
         {
             state = Resized((ConversationState)offer.Snapshot);
-            lastSnapshotSeq = offer.Metadata.SequenceNr;
+            nextSnapshotAt = offer.Metadata.SequenceNr + runtime.Settings.SnapshotEvery;
         });
         Recover<Event>(e => state = state.Apply(e));
         Recover<RecoveryCompleted>(_ => Started());
@@ -164,12 +166,19 @@ public sealed class ConversationActor : ReceivePersistentActor
 
     private void SnapshotIfDue()
     {
-        if (state.Seq - lastSnapshotSeq >= runtime.Settings.SnapshotEvery)
+        if (state.Seq >= nextSnapshotAt)
         {
-            lastSnapshotSeq = state.Seq;
+            nextSnapshotAt = state.Seq + runtime.Settings.SnapshotEvery;
             SaveSnapshot(state);
         }
     }
+
+    /// <summary>
+    /// Somewhere in the second half of the first interval, fixed per conversation: conversations that started
+    /// together (a campaign, a load test) would otherwise all write their snapshots in the same moment.
+    /// </summary>
+    private static long FirstSnapshotAt(ConversationId id, int every) =>
+        every - (long)((uint)MurmurHash.StringHash(id.PersistenceId) % (uint)Math.Max(1, every / 2));
 
     private void PassivateIfIdle()
     {

@@ -14,10 +14,10 @@ public static class ConversationStoreHostingExtensions
     /// </summary>
     public static AkkaConfigurationBuilder WithConversationStore(this AkkaConfigurationBuilder builder, ConversationStoreOptions options)
     {
-        var (providerName, dataOptions, hocon) = options.Provider switch
+        var (providerName, journalData, snapshotData, hocon) = options.Provider switch
         {
             StoreProvider.Sqlite => SqliteSetup(options),
-            StoreProvider.PostgreSql => (ProviderName.PostgreSQL15, (DataOptions?)null, HoconFiles.PostgreSqlPersistence),
+            StoreProvider.PostgreSql => (ProviderName.PostgreSQL15, (DataOptions?)null, (DataOptions?)null, HoconFiles.PostgreSqlPersistence),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown store provider."),
         };
 
@@ -26,7 +26,7 @@ public static class ConversationStoreHostingExtensions
             ConnectionString = options.ConnectionString,
             ProviderName = providerName,
             AutoInitialize = options.AutoInitialize,
-            DataOptions = dataOptions,
+            DataOptions = journalData,
             DatabaseOptions = string.IsNullOrEmpty(options.Schema) ? null : new JournalDatabaseOptions(DatabaseMapping.Default) { SchemaName = options.Schema },
         };
         var snapshots = new SqlSnapshotOptions(isDefaultPlugin: true)
@@ -34,7 +34,7 @@ public static class ConversationStoreHostingExtensions
             ConnectionString = options.ConnectionString,
             ProviderName = providerName,
             AutoInitialize = options.AutoInitialize,
-            DataOptions = dataOptions,
+            DataOptions = snapshotData,
             DatabaseOptions = string.IsNullOrEmpty(options.Schema) ? null : new SnapshotDatabaseOptions(DatabaseMapping.Default) { SchemaName = options.Schema },
         };
 
@@ -43,9 +43,16 @@ public static class ConversationStoreHostingExtensions
             .AddHocon(HoconFiles.Load(hocon), HoconAddMode.Prepend);
     }
 
-    private static (string, DataOptions?, string) SqliteSetup(ConversationStoreOptions options)
+    private static (string, DataOptions?, DataOptions?, string) SqliteSetup(ConversationStoreOptions options)
     {
         SqliteStore.EnsureFolder(options.ConnectionString);
-        return (SqliteStore.ProviderName, SqliteStore.DataOptions(options.ConnectionString, options.SqliteSynchronous), HoconFiles.SqlitePersistence);
+        return (
+            SqliteStore.ProviderName,
+            SqliteStore.DataOptions(options.ConnectionString, options.SqliteSynchronous, onThreadPool: true),
+            // A snapshot is only a shortcut through the journal: it needs no fsync of its own. Under WAL, commits
+            // reach the disk in order, so the journal's next synchronous commit makes it durable too, and a power
+            // loss can only take the newest snapshots (with their deletions of older ones), never leave a gap.
+            SqliteStore.DataOptions(options.ConnectionString, SqliteSynchronous.Normal, onThreadPool: false),
+            HoconFiles.SqlitePersistence);
     }
 }

@@ -18,6 +18,13 @@ public sealed class ConversationSettings
     [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
     public TimeSpan PassivateAfter { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// An agent session's entry in the session index leaves memory after this long idle. It is needed only when a
+    /// read receipt arrives and recovers from one event, so it need not stay as long as its conversation.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan SessionIndexPassivateAfter { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>First wait before retrying a Udesk call that hit transport trouble; doubles up to <see cref="RetryMaxBackoff"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan RetryMinBackoff { get; set; } = TimeSpan.FromSeconds(1);

@@ -23,6 +23,7 @@ public static partial class ConversationDecider
             : Decision.Reject(RejectionReason.Conflict, $"A preview needs an agent session; the conversation is {Describe(state)}."),
         CloseSession => CloseDecision(state, now),
         AbandonQueue => AbandonDecision(state, now),
+        ApplyPush { AnswerBy: { } answerBy } when now > answerBy => Decision.Reject(RejectionReason.TooLate, $"The push was reached after {answerBy:O}, when its sender stopped waiting."),
         ApplyPush c => PushDecision(state, c, now),
         ApplyReadReceipt c => Decision.Persist([new ReadReceiptReceived(state.Seq + 1, now, c.SessionId, c.MessageIds)], state),
         CompleteCall c => CompleteCallDecision(state, c, now),

@@ -24,4 +24,7 @@ public enum RejectionReason
 
     /// <summary>Not possible in the conversation's current state (e.g. a preview outside an agent session).</summary>
     Conflict,
+
+    /// <summary>Reached after the caller stopped waiting for it; it will be sent again.</summary>
+    TooLate,
 }

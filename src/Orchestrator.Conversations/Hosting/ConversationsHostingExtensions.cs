@@ -39,7 +39,7 @@ public static class ConversationsHostingExtensions
         builder.WithShardRegion<SessionIndexRegion>(
             SessionIndexName,
             (_, registry, resolver) => entityId =>
-                SessionOwnerActor.Props(entityId, registry, resolver.GetService<TimeProvider>() ?? TimeProvider.System, settings.PassivateAfter),
+                SessionOwnerActor.Props(entityId, registry, resolver.GetService<TimeProvider>() ?? TimeProvider.System, settings.SessionIndexPassivateAfter),
             new SessionIndexMessageExtractor(settings.Shards),
             new ShardOptions { RememberEntities = false, Role = role });
 

@@ -13,19 +13,22 @@ internal static class BodyReader
             return null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var length ? (int)length : 4096);
-        var memory = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(memory, cancellationToken)) > 0)
+        // Read straight into the result: one buffer per request, sized by Content-Length when there is one
+        // (+1 so the read that finds the end needs no bigger buffer).
+        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var length ? (int)length + 1 : 4096);
+        while (true)
         {
-            if (buffer.WrittenCount + read > limit)
+            var read = await request.Body.ReadAsync(buffer.GetMemory(), cancellationToken);
+            if (read == 0)
+            {
+                return buffer.WrittenMemory;
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > limit)
             {
                 return null;
             }
-
-            buffer.Write(memory.AsSpan(0, read));
         }
-
-        return buffer.WrittenMemory;
     }
 }

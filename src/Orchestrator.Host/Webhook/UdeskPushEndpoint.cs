@@ -28,7 +28,7 @@ internal static class UdeskPushEndpoint
     }
 
     private static async Task<IResult> Receive(
-        string tenant, string secret, HttpRequest request, TenantDirectory tenants, ConversationClient conversations, IOptions<OrchestratorOptions> options, ILoggerFactory logs, CancellationToken ct)
+        string tenant, string secret, HttpRequest request, TenantDirectory tenants, ConversationClient conversations, IOptions<OrchestratorOptions> options, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
     {
         if (!tenants.IsPushSecret(tenant, secret))
         {
@@ -52,7 +52,7 @@ internal static class UdeskPushEndpoint
         var reply = parsed.Value switch
         {
             ReplyNotification batch => await conversations.Ask(
-                new ApplyPush(new ConversationId(tenant, batch.CustomerToken), batch.AssignType, batch.Messages.Select(m => m.Raw).ToList()), timeout, ct),
+                new ApplyPush(new ConversationId(tenant, batch.CustomerToken), batch.AssignType, batch.Messages.Select(m => m.Raw).ToList(), time.GetUtcNow() + timeout), timeout, ct),
             ReadStatusNotification read => await conversations.Route(new SessionIndexMessages.RouteReadReceipt(tenant, read.SessionId, read.MessageIds), timeout, ct),
             _ => throw new InvalidOperationException($"Unexpected push {parsed.Value!.GetType().Name}."),
         };
@@ -66,8 +66,9 @@ internal static class UdeskPushEndpoint
         return reply switch
         {
             Accepted or AlreadyAccepted => Results.Ok(),
+            Rejected { Reason: RejectionReason.TooLate } or null => Problems.Result(Problems.Unavailable("The push could not be persisted in time; deliver it again.")),
             Rejected rejected => Problems.Result(Problems.Invalid("body", rejected.Detail)),
-            _ => Problems.Result(Problems.Unavailable("The push could not be persisted in time; deliver it again.")),
+            _ => throw new InvalidOperationException($"Unexpected reply {reply.GetType().Name}."),
         };
     }
 }

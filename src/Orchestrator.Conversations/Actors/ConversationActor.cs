@@ -16,17 +16,17 @@ namespace Orchestrator.Conversations.Actors;
 /// One conversation. It decides with <see cref="ConversationDecider"/>, persists what was decided, replies, and
 /// hands outbox calls to its <see cref="UdeskGateway"/> and previews to its <see cref="PreviewThrottle"/>.
 /// </summary>
-public sealed class ConversationActor : ReceivePersistentActor
+public sealed class ConversationActor : UntypedPersistentActor
 {
     private readonly ConversationId id;
     private readonly ConversationRuntime runtime;
-    private readonly ILoggingAdapter log = Context.GetLogger();
     private ConversationState state;
     private IActorRef? gateway;
     private IActorRef? previews;
     private bool recovered;
     private long? inFlight;
     private long nextSnapshotAt;
+    private int gateways;
 
     public ConversationActor(ConversationId id, ConversationRuntime runtime)
     {
@@ -34,32 +34,62 @@ public sealed class ConversationActor : ReceivePersistentActor
         this.runtime = runtime;
         state = ConversationState.Initial(runtime.Settings.Rules);
         nextSnapshotAt = FirstSnapshotAt(id, runtime.Settings.SnapshotEvery);
+    }
 
-        Recover<SnapshotOffer>(offer =>
+    // A switch rather than Receive<T> handlers: those are objects built per actor, and a node holds many conversations.
+    protected override void OnRecover(object message)
+    {
+        switch (message)
         {
-            state = Resized((ConversationState)offer.Snapshot);
-            nextSnapshotAt = offer.Metadata.SequenceNr + runtime.Settings.SnapshotEvery;
-        });
-        Recover<Event>(e => state = state.Apply(e));
-        Recover<RecoveryCompleted>(_ => Started());
+            case SnapshotOffer offer:
+                state = Resized((ConversationState)offer.Snapshot);
+                nextSnapshotAt = offer.Metadata.SequenceNr + runtime.Settings.SnapshotEvery;
+                break;
+            case Event e:
+                state = state.Apply(e);
+                break;
+            case RecoveryCompleted:
+                Started();
+                break;
+        }
+    }
 
-        Command<Command>(Handle);
-        Command<UdeskGateway.Ready>(_ =>
+    protected override void OnCommand(object message)
+    {
+        switch (message)
         {
-            inFlight = null;
-            DispatchOutbox();
-        });
-        Command<SaveSnapshotSuccess>(saved => DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1)));
-        Command<SaveSnapshotFailure>(failed => log.Warning("Snapshot of {0} at {1} failed: {2}", id, failed.Metadata.SequenceNr, failed.Cause.Message));
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(failed => log.Warning("Deleting old snapshots of {0} failed: {1}", id, failed.Cause.Message));
-        Command<ReceiveTimeout>(_ => PassivateIfIdle());
+            case Command command:
+                Handle(command);
+                break;
+            case UdeskGateway.Ready:
+                inFlight = null;
+                DispatchOutbox();
+                break;
+            case SaveSnapshotSuccess saved:
+                DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1));
+                break;
+            case SaveSnapshotFailure failed:
+                Log.Warning("Snapshot of {0} at {1} failed: {2}", id, failed.Metadata.SequenceNr, failed.Cause.Message);
+                break;
+            case DeleteSnapshotsSuccess:
+                break;
+            case DeleteSnapshotsFailure failed:
+                Log.Warning("Deleting old snapshots of {0} failed: {1}", id, failed.Cause.Message);
+                break;
+            case ReceiveTimeout:
+                PassivateIfIdle();
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     public override string PersistenceId => id.PersistenceId;
 
     // Children start on first use: most conversations in memory at any time are idle, and each child costs memory.
-    private IActorRef Gateway => gateway ??= Context.ActorOf(UdeskGateway.Props(id, runtime), "udesk-gateway");
+    // A stopped gateway's name stays taken until it has terminated, so each one gets its own.
+    private IActorRef Gateway => gateway ??= Context.ActorOf(UdeskGateway.Props(id, runtime), $"udesk-gateway-{++gateways}");
 
     private IActorRef Previews => previews ??= Context.ActorOf(PreviewThrottle.Props(id, runtime), "previews");
 
@@ -98,7 +128,7 @@ public sealed class ConversationActor : ReceivePersistentActor
         catch (Exception e)
         {
             // Poison input: refused and logged, never retried into a crash loop.
-            log.Error(e, "Conversation {0} could not decide {1}", id, command.GetType().Name);
+            Log.Error(e, "Conversation {0} could not decide {1}", id, command.GetType().Name);
             decision = Decision.Reject(RejectionReason.Invalid, $"The command could not be processed: {e.Message}");
         }
 
@@ -142,6 +172,13 @@ public sealed class ConversationActor : ReceivePersistentActor
     /// <summary>Hands the oldest outbox call to the gateway, one at a time, so calls reach Udesk in order.</summary>
     private void DispatchOutbox()
     {
+        if (state.Outbox.IsEmpty && inFlight is null && gateway is not null)
+        {
+            // Nothing left to send: the gateway's memory (about 2.5 KB) goes until the next call.
+            Context.Stop(gateway);
+            gateway = null;
+        }
+
         if (inFlight is not null || state.Outbox.IsEmpty || !recovered)
         {
             return;

@@ -74,6 +74,30 @@ public sealed class ConversationActorTests : Akka.TestKit.Xunit2.TestKit, IDispo
     }
 
     [Fact]
+    public void The_udesk_gateway_is_stopped_once_the_outbox_is_empty_and_started_again_for_the_next_call()
+    {
+        var conversation = Conversation();
+        var gateways = Sys.ActorSelection(conversation.Path / "udesk-gateway-*");
+        conversation.Tell(new RequestSession(Id, new SessionRequest()));
+        ExpectMsg<Accepted>();
+        AwaitState(conversation, s => s.Status == ConversationStatus.Robot && s.Outbox.IsEmpty);
+        AwaitCondition(() => !HasAny(gateways), TimeSpan.FromSeconds(10));
+
+        conversation.Tell(new SendMessage(Id, "m1", "message", new MessagePayload { Content = "after the gateway stopped" }));
+        ExpectMsg<Accepted>();
+
+        AwaitState(conversation, s => s.Outbox.IsEmpty);
+        Assert.Equal("m1", fixture.Udesk.Bodies("/im/messages").Single()!["message_id"]!.GetValue<string>());
+        AwaitCondition(() => !HasAny(gateways), TimeSpan.FromSeconds(10));
+    }
+
+    private bool HasAny(ActorSelection selection)
+    {
+        selection.Tell(new Identify(null), TestActor);
+        return ExpectMsg<ActorIdentity>().Subject is not null;
+    }
+
+    [Fact]
     public void A_repeated_message_id_is_answered_with_the_original_sequence_number()
     {
         var conversation = Conversation();

@@ -114,6 +114,42 @@ public sealed class UdeskWebhookTests(Journey journey) : IClassFixture<Journey>
     }
 
     [Fact]
+    public async Task A_push_sent_chunked_without_a_length_is_read_whole_and_recorded()
+    {
+        var (customer, session) = await journey.AgentConversation("chunked", 398);
+        var before = (await customer.State())!["last_seq"]!.GetValue<long>();
+        // Longer than the first buffer a body without Content-Length is read into, so the reader has to grow it.
+        var push = AgentPush(customer.CustomerToken, session, "chunked-1").Replace("pushed by hand", new string('y', 20_000), StringComparison.Ordinal);
+
+        using var response = await Anonymous.SendAsync(Chunked(push));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(before + 1, (await customer.State())!["last_seq"]!.GetValue<long>());
+        var received = (await customer.Events())["events"]!.AsArray().Single(e => Str(e!.AsObject(), "message_id") == "chunked-1")!;
+        Assert.Equal(20_000, received["udesk"]!["data"]!["content"]!.GetValue<string>().Length);
+    }
+
+    [Fact]
+    public async Task An_oversized_push_sent_chunked_is_refused_and_changes_nothing()
+    {
+        var (customer, session) = await journey.AgentConversation("oversized-chunked", 398);
+        var before = (await customer.State())!["last_seq"]!.GetValue<long>();
+        var huge = AgentPush(customer.CustomerToken, session, "huge-chunked-1").Replace("pushed by hand", new string('x', 2 * 1024 * 1024), StringComparison.Ordinal);
+
+        using var response = await Anonymous.SendAsync(Chunked(huge));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(before, (await customer.State())!["last_seq"]!.GetValue<long>());
+    }
+
+    private HttpRequestMessage Chunked(string body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, journey.Orchestrator.PushUrl) { Content = Json(body) };
+        request.Headers.TransferEncodingChunked = true;
+        return request;
+    }
+
+    [Fact]
     public async Task The_agent_reading_customer_messages_reaches_the_conversation()
     {
         var (customer, session) = await journey.AgentConversation("read-by-agent", 398);

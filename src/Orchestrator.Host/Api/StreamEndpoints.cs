@@ -3,15 +3,18 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Orchestrator.Conversations.Domain;
+using Microsoft.Extensions.Options;
 using Orchestrator.Conversations.Feed;
 using Orchestrator.Host.Api.Contracts;
+using Orchestrator.Host.Configuration;
 using Orchestrator.Host.Tenancy;
 
 namespace Orchestrator.Host.Api;
 
 /// <summary>
 /// Live Server-Sent Events: one conversation (<c>/v1/conversations/{token}/stream</c>, resumed by event id) or all of
-/// a tenant's conversations on one connection (<c>/v1/events/stream</c>, resumed by journal offset).
+/// a tenant's conversations on one connection (<c>/v1/events/stream</c>, resumed by journal offset); a
+/// <c>heartbeat</c> event whenever a stream has been quiet for <see cref="OrchestratorOptions.StreamHeartbeatInterval"/>.
 /// </summary>
 internal static class StreamEndpoints
 {
@@ -27,7 +30,7 @@ internal static class StreamEndpoints
     }
 
     private static IResult FollowConversation(
-        string token, ClaimsPrincipal user, HttpRequest request, ConversationFeed feed, CancellationToken ct, long? after = null, string? include = null)
+        string token, ClaimsPrincipal user, HttpRequest request, ConversationFeed feed, IOptions<OrchestratorOptions> options, TimeProvider time, CancellationToken ct, long? after = null, string? include = null)
     {
         var resumeAt = after ?? ResumePoint(request, fromEventId: true);
         var invalid = RequestValidation.Token(token) ?? Validate(resumeAt, include);
@@ -37,7 +40,8 @@ internal static class StreamEndpoints
         }
 
         var tenant = user.Tenant();
-        return TypedResults.ServerSentEvents(Items(feed.Follow(new ConversationId(tenant, token), resumeAt ?? 0, ct), tenant, token, include == "internal", ct));
+        var items = Items(feed.Follow(new ConversationId(tenant, token), resumeAt ?? 0, ct), tenant, token, include == "internal", ct);
+        return TypedResults.ServerSentEvents(items.WithHeartbeats(options.Value.StreamHeartbeatInterval, time, ct));
 
         static async IAsyncEnumerable<SseItem<FeedEventView>> Items(
             IAsyncEnumerable<FeedEntry> entries, string tenant, string token, bool includeInternal, [EnumeratorCancellation] CancellationToken ct)
@@ -53,7 +57,8 @@ internal static class StreamEndpoints
         }
     }
 
-    private static IResult FollowTenant(ClaimsPrincipal user, HttpRequest request, ConversationFeed feed, CancellationToken ct, long? after = null, string? include = null)
+    private static IResult FollowTenant(
+        ClaimsPrincipal user, HttpRequest request, ConversationFeed feed, IOptions<OrchestratorOptions> options, TimeProvider time, CancellationToken ct, long? after = null, string? include = null)
     {
         var resumeAt = after ?? ResumePoint(request, fromEventId: false);
         if (Validate(resumeAt, include) is { } invalid)
@@ -62,7 +67,8 @@ internal static class StreamEndpoints
         }
 
         var tenant = user.Tenant();
-        return TypedResults.ServerSentEvents(Items(feed.FollowTenant(tenant, resumeAt ?? 0, ct), tenant, include == "internal", ct));
+        var items = Items(feed.FollowTenant(tenant, resumeAt ?? 0, ct), tenant, include == "internal", ct);
+        return TypedResults.ServerSentEvents(items.WithHeartbeats(options.Value.StreamHeartbeatInterval, time, ct));
 
         static async IAsyncEnumerable<SseItem<FeedEventView>> Items(
             IAsyncEnumerable<TenantFeedEntry> entries, string tenant, bool includeInternal, [EnumeratorCancellation] CancellationToken ct)

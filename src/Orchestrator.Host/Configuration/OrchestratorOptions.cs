@@ -32,6 +32,13 @@ public sealed class OrchestratorOptions
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// A Server-Sent Events stream quiet for this long gets a <c>heartbeat</c> event, so proxies that close idle
+    /// connections leave it open and clients can tell a quiet conversation from a dead connection.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan StreamHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
     /// How far the <c>timestamp</c> Udesk signs into the structured-message list page (and that the page's send
     /// form carries back) may be from our clock, either way, before the signature counts as expired.
     /// </summary>

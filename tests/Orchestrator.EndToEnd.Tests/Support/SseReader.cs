@@ -6,11 +6,14 @@ namespace Orchestrator.EndToEnd.Tests.Support;
 /// <summary>One Server-Sent Event as received.</summary>
 public sealed record ReceivedEvent(string Id, string Type, JsonObject Data);
 
-/// <summary>Reads a Server-Sent Events stream as a platform would, until it has what it came for, then hangs up.</summary>
+/// <summary>
+/// Reads a Server-Sent Events stream as a platform would, until it has what it came for, then hangs up. Heartbeats
+/// (which keep a quiet stream open) are left out unless <c>heartbeats</c> is set.
+/// </summary>
 public static class SseReader
 {
     public static async Task<IReadOnlyList<ReceivedEvent>> ReadUntil(
-        HttpClient http, string path, Func<IReadOnlyList<ReceivedEvent>, bool> enough, string? lastEventId = null, TimeSpan? timeout = null)
+        HttpClient http, string path, Func<IReadOnlyList<ReceivedEvent>, bool> enough, string? lastEventId = null, TimeSpan? timeout = null, bool heartbeats = false)
     {
         using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -34,7 +37,16 @@ public static class SseReader
         {
             await foreach (var item in SseParser.Create(stream).EnumerateAsync(deadline.Token))
             {
-                received.Add(new ReceivedEvent(item.EventId ?? "", item.EventType, JsonNode.Parse(item.Data)!.AsObject()));
+                if (item.EventType == "heartbeat")
+                {
+                    Assert.Equal("", item.Data);
+                    if (!heartbeats)
+                    {
+                        continue;
+                    }
+                }
+
+                received.Add(new ReceivedEvent(item.EventId ?? "", item.EventType, item.Data.Length == 0 ? [] : JsonNode.Parse(item.Data)!.AsObject()));
                 if (enough(received))
                 {
                     return received;

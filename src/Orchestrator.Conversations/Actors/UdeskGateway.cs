@@ -115,7 +115,9 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
             return;
         }
 
-        var delay = Backoff(failures);
+        // Udesk's own Retry-After, when it gave one, is the least the next attempt waits.
+        var backoff = Backoff(failures);
+        var delay = error.RetryAfter is { } asked && asked > backoff ? asked : backoff;
         log.Info("Udesk call {0} of {1} failed ({2}); retrying in {3}", attempted.Seq, conversation, error, delay);
         Timers.StartSingleTimer(RetryTimer, RetryNow.Instance, delay);
     }

@@ -85,6 +85,23 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task A_429_carries_the_Retry_After_Udesk_gave()
+    {
+        using var harness = new ClientHarness(o => o.Resilience.MaxRetryAttempts = 1);
+        harness.Udesk.Then((_, _) =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Content = new StringContent("") };
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
+            return Task.FromResult(response);
+        });
+
+        var result = await harness.Client.GetUrobotsAsync();
+
+        Assert.Equal(UdeskErrorKind.RateLimited, result.Error!.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(1), result.Error.RetryAfter);
+    }
+
+    [Fact]
     public async Task Exhausted_retries_on_429_give_a_rate_limited_error()
     {
         using var harness = new ClientHarness(o => o.Resilience.MaxRetryAttempts = 2);

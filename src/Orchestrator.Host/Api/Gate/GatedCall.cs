@@ -32,8 +32,13 @@ public sealed class GatedCall<T>
 
     public static GatedCall<T> NotMade(IResult answer) => new(null, answer);
 
-    /// <summary>Success as <paramref name="answer"/> (200 with the value by default); a Udesk error as its problem.</summary>
+    /// <summary>
+    /// Success as <paramref name="answer"/> (200 with the value by default); a Udesk error as its problem, Udesk's own
+    /// 429 with the <c>Retry-After</c> it gave.
+    /// </summary>
     public IResult ToHttp(Func<T, IResult>? answer = null) =>
         NotMadeAnswer
-        ?? (Result!.IsSuccess ? answer?.Invoke(Result.Value) ?? Results.Ok(Result.Value) : Problems.Result(Problems.FromUdesk(Result.Error)));
+        ?? (Result!.IsSuccess ? answer?.Invoke(Result.Value) ?? Results.Ok(Result.Value)
+            : Result.Error is { Kind: UdeskErrorKind.RateLimited, RetryAfter: { } wait } ? new RetryAfterResult(RetryAfterResult.Seconds(wait))
+            : Problems.Result(Problems.FromUdesk(Result.Error)));
 }

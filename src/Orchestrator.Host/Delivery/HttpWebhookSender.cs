@@ -7,6 +7,7 @@ using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Feed;
 using Orchestrator.Host.Api.Contracts;
 using Orchestrator.Host.Configuration;
+using Orchestrator.Udesk.Http;
 
 namespace Orchestrator.Host.Delivery;
 
@@ -39,7 +40,7 @@ internal sealed class HttpWebhookSender(
         try
         {
             using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token);
-            return new WebhookResponse((int)response.StatusCode, RetryAfter(response.Headers.RetryAfter));
+            return new WebhookResponse((int)response.StatusCode, response.Headers.RetryAfter.WaitFrom(time.GetUtcNow()));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -50,7 +51,4 @@ internal sealed class HttpWebhookSender(
             return new WebhookResponse(null, null, e.Message);
         }
     }
-
-    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header) =>
-        header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : null);
 }

@@ -54,7 +54,7 @@ internal sealed class UdeskTransport(HttpClient http)
                     _ when status >= 500 => UdeskErrorKind.Transport,
                     _ => UdeskErrorKind.InvalidResponse,
                 };
-                return Failure<T>(kind, $"{call.Method} {call.Path} answered HTTP {status}.", httpStatus: status, retryAfter: RetryAfterOf(response));
+                return Failure<T>(kind, $"{call.Method} {call.Path} answered HTTP {status}.", httpStatus: status, retryAfter: response.Headers.RetryAfter.WaitFrom(DateTimeOffset.UtcNow));
             }
 
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -110,11 +110,4 @@ internal sealed class UdeskTransport(HttpClient http)
     private static UdeskResult<T> Failure<T>(UdeskErrorKind kind, string message, int? code = null, int? httpStatus = null, TimeSpan? retryAfter = null) =>
         UdeskResult<T>.Failure(new UdeskError(kind, message, code, httpStatus, retryAfter));
 
-    /// <summary>The wait a <c>Retry-After</c> header asks for, as seconds or as a date; never negative.</summary>
-    private static TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
 }

@@ -26,18 +26,11 @@ internal static class StreamHeartbeats
         {
             while (true)
             {
-                using (var quiet = CancellationTokenSource.CreateLinkedTokenSource(ct))
+                // An item already waiting (a burst) goes out without arming a timer.
+                if (!next.IsCompleted && !await ArrivesWithin(next, interval, time, ct))
                 {
-                    var beat = Task.Delay(interval, time, quiet.Token);
-                    if (await Task.WhenAny(next, beat) != next)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        yield return new SseItem<T?>(null, EventType);
-                        continue;
-                    }
-
-                    // Stops the pending delay's timer instead of leaving it to fire.
-                    await quiet.CancelAsync();
+                    yield return new SseItem<T?>(null, EventType);
+                    continue;
                 }
 
                 if (!await next)
@@ -56,5 +49,21 @@ internal static class StreamHeartbeats
             await next.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             await items.DisposeAsync();
         }
+    }
+
+    /// <summary>Whether <paramref name="next"/> completes within <paramref name="interval"/>; throws once the stream is cancelled.</summary>
+    private static async Task<bool> ArrivesWithin(Task next, TimeSpan interval, TimeProvider time, CancellationToken ct)
+    {
+        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var first = await Task.WhenAny(next, Task.Delay(interval, time, quiet.Token));
+        if (first == next)
+        {
+            // Stops the pending delay's timer instead of leaving it to fire.
+            await quiet.CancelAsync();
+            return true;
+        }
+
+        ct.ThrowIfCancellationRequested();
+        return false;
     }
 }

@@ -66,9 +66,8 @@ internal static class UdeskPushEndpoint
         return reply switch
         {
             Accepted or AlreadyAccepted => Results.Ok(),
-            Rejected { Reason: RejectionReason.TooLate } or null => Problems.Result(Problems.Unavailable("The push could not be persisted in time; deliver it again.")),
-            Rejected rejected => Problems.Result(Problems.Invalid("body", rejected.Detail)),
-            _ => throw new InvalidOperationException($"Unexpected reply {reply.GetType().Name}."),
+            Rejected { Reason: not RejectionReason.TooLate } rejected => Problems.Result(Problems.Invalid("body", rejected.Detail)),
+            _ => Problems.Result(Problems.Unavailable("The push could not be persisted in time; deliver it again.")),
         };
     }
 }

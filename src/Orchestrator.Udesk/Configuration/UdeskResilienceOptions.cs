@@ -13,7 +13,10 @@ public sealed class UdeskResilienceOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:30:00")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(45);
 
-    /// <summary>Retries after the first attempt, for time-outs, HTTP 429 and 5xx only.</summary>
+    /// <summary>
+    /// Retries after the first attempt, only for requests that never reached Udesk (no connection). Time-outs, 429
+    /// and 5xx are the caller's to retry: it takes a budget permit per attempt and knows what is safe to repeat.
+    /// </summary>
     [Range(1, 20)]
     public int MaxRetryAttempts { get; set; } = 3;
 

@@ -19,8 +19,9 @@ public static class UdeskServiceCollectionExtensions
 
     /// <summary>
     /// Registers the client of one Udesk company: validated settings (checked at start), an HttpClient whose
-    /// pipeline is total time-out → jittered retry (time-outs, 429, 5xx) → circuit breaker → attempt time-out →
-    /// signing, so each attempt is signed afresh. <see cref="IUdeskClient"/> resolves the <c>default</c> company.
+    /// pipeline is total time-out → jittered retry of connections that failed before anything was sent → circuit
+    /// breaker → attempt time-out → signing, so each attempt is signed afresh. <see cref="IUdeskClient"/> resolves
+    /// the <c>default</c> company.
     /// </summary>
     public static IHttpClientBuilder AddUdeskClient(this IServiceCollection services, string company, Action<UdeskOptions> configure)
     {
@@ -47,12 +48,14 @@ public static class UdeskServiceCollectionExtensions
                 .AddTimeout(resilience.TotalTimeout)
                 .AddRetry(new HttpRetryStrategyOptions
                 {
-                    // The default predicate: HttpRequestException, attempt time-outs, 408, 429 and 5xx; never a business code.
+                    // Only a request that never reached Udesk: it had no effect and took no place in Udesk's budget.
+                    // Anything else (time-out, 429, 5xx) goes back to the caller, who holds the permit for one
+                    // attempt and knows whether repeating the call is safe.
+                    ShouldHandle = args => ValueTask.FromResult(UdeskTransport.NeverReachedUdesk(args.Outcome.Exception)),
                     MaxRetryAttempts = resilience.MaxRetryAttempts,
                     Delay = resilience.RetryBaseDelay,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
-                    ShouldRetryAfterHeader = true,
                 })
                 .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                 {

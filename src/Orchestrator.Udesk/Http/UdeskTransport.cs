@@ -39,7 +39,7 @@ internal sealed class UdeskTransport(HttpClient http)
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or OperationCanceledException)
         {
-            return Failure<T>(UdeskErrorKind.Transport, $"{call.Method} {call.Path} failed: {e.Message}");
+            return Failure<T>(UdeskErrorKind.Transport, $"{call.Method} {call.Path} failed: {e.Message}", mayHaveExecuted: !NeverReachedUdesk(e));
         }
 
         using (response)
@@ -54,7 +54,10 @@ internal sealed class UdeskTransport(HttpClient http)
                     _ when status >= 500 => UdeskErrorKind.Transport,
                     _ => UdeskErrorKind.InvalidResponse,
                 };
-                return Failure<T>(kind, $"{call.Method} {call.Path} answered HTTP {status}.", httpStatus: status, retryAfter: response.Headers.RetryAfter.WaitFrom(DateTimeOffset.UtcNow));
+                // A 5xx or 408 may come after Udesk did the work (the answer was lost on the way back).
+                return Failure<T>(
+                    kind, $"{call.Method} {call.Path} answered HTTP {status}.", httpStatus: status, retryAfter: response.Headers.RetryAfter.WaitFrom(DateTimeOffset.UtcNow),
+                    mayHaveExecuted: kind == UdeskErrorKind.Transport);
             }
 
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -107,7 +110,19 @@ internal sealed class UdeskTransport(HttpClient http)
         };
     }
 
-    private static UdeskResult<T> Failure<T>(UdeskErrorKind kind, string message, int? code = null, int? httpStatus = null, TimeSpan? retryAfter = null) =>
-        UdeskResult<T>.Failure(new UdeskError(kind, message, code, httpStatus, retryAfter));
+    /// <summary>
+    /// Whether <paramref name="failure"/> happened before the request left: no connection could be made, or the
+    /// circuit is open. Only such a call is surely without effect at Udesk.
+    /// </summary>
+    internal static bool NeverReachedUdesk(Exception? failure) => failure switch
+    {
+        BrokenCircuitException => true,
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } => true,
+        _ => false,
+    };
+
+    private static UdeskResult<T> Failure<T>(
+        UdeskErrorKind kind, string message, int? code = null, int? httpStatus = null, TimeSpan? retryAfter = null, bool mayHaveExecuted = false) =>
+        UdeskResult<T>.Failure(new UdeskError(kind, message, code, httpStatus, retryAfter, mayHaveExecuted));
 
 }

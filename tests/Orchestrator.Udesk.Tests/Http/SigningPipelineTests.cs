@@ -29,7 +29,9 @@ public sealed class SigningPipelineTests
     public async Task A_retried_attempt_is_signed_again_with_a_fresh_nonce()
     {
         using var harness = new ClientHarness();
-        harness.Udesk.ThenStatus(HttpStatusCode.ServiceUnavailable).ThenJson("""{"code":1000,"customer_words_string":"a,b"}""");
+        harness.Udesk
+            .Then((_, _) => throw new HttpRequestException(HttpRequestError.ConnectionError, "connection refused"))
+            .ThenJson("""{"code":1000,"customer_words_string":"a,b"}""");
 
         var result = await harness.Client.GetSensitiveWordsAsync();
 

@@ -186,16 +186,14 @@ public sealed class ConversationActor : UntypedPersistentActor
 
         var head = state.Outbox[0];
         inFlight = head.Seq;
-        if (head.Call is OutboundCall.SendMessageOnceRouted waiting)
+        switch (OutboxDispatch.Prepare(state, head))
         {
-            // Its session request has been answered by now (calls complete in order): route it from the state.
-            if (ConversationDecider.Route(state, waiting) is not { } routed)
-            {
-                Self.Tell(new CompleteCall(id, head.Seq, new CallOutcome.Refused(null, $"No session to send message {waiting.MessageId} to: the session request did not open one.")));
+            case OutboxDispatch.Step.Complete complete:
+                Self.Tell(new CompleteCall(id, head.Seq, complete.Outcome));
                 return;
-            }
-
-            head = head with { Call = routed };
+            case OutboxDispatch.Step.Send send:
+                head = send.Call;
+                break;
         }
 
         Gateway.Tell(new UdeskGateway.Execute(head));

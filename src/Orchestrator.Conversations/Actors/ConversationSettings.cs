@@ -37,6 +37,13 @@ public sealed class ConversationSettings
     public int MaxMalformedAnswers { get; set; } = 5;
 
     /// <summary>
+    /// 2059 refusals (signature, time or nonce) of one call in a row before an error is logged. Such a call is never
+    /// dropped: it keeps being retried, signed afresh, until the credentials or the clock are put right.
+    /// </summary>
+    [Range(1, 1000)]
+    public int SignatureAlertAfter { get; set; } = 3;
+
+    /// <summary>
     /// How often conversations whose outbox calls have waited longer than this are woken (after a crash nothing else
     /// would wake a conversation nobody writes to).
     /// </summary>

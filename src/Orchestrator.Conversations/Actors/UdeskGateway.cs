@@ -5,12 +5,16 @@ using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Throttling;
 using Orchestrator.Udesk;
 using Orchestrator.Udesk.Results;
+using Orchestrator.Udesk.Status;
+using Orchestrator.Conversations.Telemetry;
 
 namespace Orchestrator.Conversations.Actors;
 
 /// <summary>
-/// Makes one conversation's outbox calls, one at a time and in order: waits for the company budget, calls Udesk,
-/// retries transport trouble with jittered back-off for as long as it takes, and reports each answer to its parent.
+/// Makes one conversation's outbox calls, one at a time and in order: waits for the company budget (a permit per
+/// attempt), calls Udesk, retries transport trouble with jittered back-off for as long as it takes, and reports each
+/// answer to its parent. A call that may have been done without an answer coming back is repeated only where that
+/// is harmless; otherwise Udesk is asked first, or it is recorded unconfirmed (<see cref="UnansweredCalls"/>).
 /// </summary>
 internal sealed class UdeskGateway : ReceiveActor, IWithTimers
 {
@@ -23,6 +27,7 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter log = Context.GetLogger();
     private PendingCall? current;
     private int failures;
+    private bool askingQueueStatus;
     private long permitRequest;
     private long? heldPermit;
 
@@ -41,17 +46,30 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
 
             current = execute.Call;
             failures = 0;
+            askingQueueStatus = false;
             AskForPermit();
         });
         Receive<PermitGranted>(granted => granted.RequestId == permitRequest && current is not null, granted =>
         {
             heldPermit = granted.Token;
-            Attempt(current!);
+            if (askingQueueStatus)
+            {
+                AskQueueStatus(current!);
+            }
+            else
+            {
+                Attempt(current!);
+            }
         });
         Receive<Attempted>(attempted => attempted.Seq == current?.Seq, attempted =>
         {
             ReturnPermit();
             OnAttempted(attempted);
+        });
+        Receive<QueueStatusAnswered>(answered => answered.Seq == current?.Seq, answered =>
+        {
+            ReturnPermit();
+            OnQueueStatus(answered);
         });
         Receive<RetryNow>(_ => current is not null, _ => AskForPermit());
     }
@@ -97,6 +115,12 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
             .PipeTo(Self, success: attempt => new Attempted(call.Seq, attempt), failure: e => new Attempted(call.Seq, new CallAttempt.Failed(new UdeskError(UdeskErrorKind.Transport, e.Message))));
     }
 
+    private void AskQueueStatus(PendingCall call)
+    {
+        udesk.GetQueueStatusAsync(conversation.CustomerToken, stopping.Token)
+            .PipeTo(Self, success: r => new QueueStatusAnswered(call.Seq, r.IsSuccess ? r.Value : null, r.Error), failure: e => new QueueStatusAnswered(call.Seq, null, new UdeskError(UdeskErrorKind.Transport, e.Message)));
+    }
+
     private void OnAttempted(Attempted attempted)
     {
         if (attempted.Attempt is CallAttempt.Answered answered)
@@ -115,10 +139,70 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
             return;
         }
 
+        if (error.Code == UdeskCodes.InvalidSignature)
+        {
+            OnSignatureRefused(attempted.Seq, error);
+        }
+
+        if (error.MayHaveExecuted)
+        {
+            switch (UnansweredCalls.Decide(current!.Call))
+            {
+                case UnansweredCalls.Next.Complete complete:
+                    log.Warning("Udesk call {0} of {1} may have been done without an answer ({2}); not safe to repeat, recorded as {3}", attempted.Seq, conversation, error, complete.Outcome.GetType().Name);
+                    if (complete.Outcome is CallOutcome.Unconfirmed)
+                    {
+                        OrchestratorMetrics.CallUnconfirmed(conversation.Tenant);
+                    }
+
+                    Complete(attempted.Seq, complete.Outcome);
+                    return;
+                case UnansweredCalls.Next.AskQueueStatus:
+                    askingQueueStatus = true;
+                    break;
+            }
+        }
+
+        RetryLater(attempted.Seq, error);
+    }
+
+    private void OnQueueStatus(QueueStatusAnswered answered)
+    {
+        if (answered.Status is null)
+        {
+            failures++;
+            RetryLater(answered.Seq, answered.Error!);
+            return;
+        }
+
+        if (UnansweredCalls.FromQueueStatus(answered.Status.Status, answered.Status.Count) is { } outcome)
+        {
+            log.Info("Udesk call {0} of {1} went through without an answer; queue_status says '{2}'", answered.Seq, conversation, answered.Status.Status);
+            Complete(answered.Seq, outcome);
+            return;
+        }
+
+        // No trace of it at Udesk: safe to make again.
+        askingQueueStatus = false;
+        AskForPermit();
+    }
+
+    /// <summary>2059 is our signature, clock or nonce, never the call: retried signed afresh, loudly after a few.</summary>
+    private void OnSignatureRefused(long seq, UdeskError error)
+    {
+        OrchestratorMetrics.SignatureRefused(conversation.Tenant);
+        if (failures == runtime.Settings.SignatureAlertAfter)
+        {
+            log.Error("Udesk refused call {0} of {1} with 2059 {2} times in a row (check the API token, the e-mail and this node's clock); still retrying: {3}", seq, conversation, failures, error);
+        }
+    }
+
+    private void RetryLater(long seq, UdeskError error)
+    {
         // Udesk's own Retry-After, when it gave one, is the least the next attempt waits.
         var backoff = Backoff(failures);
         var delay = error.RetryAfter is { } asked && asked > backoff ? asked : backoff;
-        log.Info("Udesk call {0} of {1} failed ({2}); retrying in {3}", attempted.Seq, conversation, error, delay);
+        log.Info("Udesk call {0} of {1} failed ({2}); retrying in {3}", seq, conversation, error, delay);
         Timers.StartSingleTimer(RetryTimer, RetryNow.Instance, delay);
     }
 
@@ -146,6 +230,8 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
     }
 
     private sealed record Attempted(long Seq, CallAttempt Attempt) : INoSerializationVerificationNeeded;
+
+    private sealed record QueueStatusAnswered(long Seq, QueueStatus? Status, UdeskError? Error) : INoSerializationVerificationNeeded;
 
     private sealed class RetryNow : INoSerializationVerificationNeeded
     {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Udesk.Messages;
 using Orchestrator.Udesk.Pushes;
+using Orchestrator.Udesk.Sessions;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
 using static Orchestrator.Conversations.Domain.ConversationEvents;
 
@@ -34,20 +35,21 @@ public static partial class ConversationDecider
     private static Decision RequestSessionDecision(ConversationState state, RequestSession command, DateTimeOffset now)
     {
         var request = command.Request;
-        if (request.AssignType is not ("robot" or "urobot" or "agent"))
+
+        if (!Enum.IsDefined(request.AssignType))
         {
             return Decision.Reject(RejectionReason.Invalid, "assign_type must be robot, urobot or agent.");
         }
 
-        var wantsAgent = request.AssignType == "agent" || request.AgentId is not null || request.GroupId is not null;
-        if (!wantsAgent && request.AssignType == "urobot" && (request.RobotId is null || request.SceneId is null))
+        if (!request.WantsAgent && request.AssignType == AssignType.Urobot && (request.RobotId is null || request.SceneId is null))
         {
             return Decision.Reject(RejectionReason.Invalid, "robot_id and scene_id are required when assign_type is urobot.");
         }
 
         if (state.SessionRequestPending)
         {
-            return Decision.Reject(RejectionReason.Conflict, "A session request is already on its way to Udesk.");
+            // It waits behind the request on its way and is checked against the state that request leads to.
+            return Decision.Persist([new UdeskCallQueued(state.Seq + 1, now, new OutboundCall.CreateSession(request))], state);
         }
 
         if (state.Status is ConversationStatus.Queued or ConversationStatus.Agent)
@@ -56,7 +58,7 @@ public static partial class ConversationDecider
         }
 
         var events = new EventSequencer(state, now);
-        if (wantsAgent && state is { Status: ConversationStatus.Urobot, UrobotSessionId: { } urobotSession, RobotId: { } robot, SceneId: { } scene })
+        if (request.WantsAgent && state is { Status: ConversationStatus.Urobot, UrobotSessionId: { } urobotSession, RobotId: { } robot, SceneId: { } scene })
         {
             // Udesk counts urobot → human escalations only when told.
             events.Add((seq, at) => new UdeskCallQueued(seq, at, new OutboundCall.TransferSurvey(urobotSession, robot, scene)));
@@ -115,6 +117,11 @@ public static partial class ConversationDecider
 
     private static Decision CloseDecision(ConversationState state, DateTimeOffset now)
     {
+        if (state.SessionRequestPending)
+        {
+            return Decision.Persist([new UdeskCallQueued(state.Seq + 1, now, new OutboundCall.CloseOnceAnswered())], state);
+        }
+
         switch (state.Status)
         {
             case ConversationStatus.Closed:
@@ -126,14 +133,32 @@ public static partial class ConversationDecider
         }
 
         var events = new EventSequencer(state, now);
-        var session = state.Status == ConversationStatus.Agent ? state.ImSubSessionId : null;
-        events.Add((seq, at) => new SessionClosed(seq, at, "normal", CloseInitiator.Customer, session, null, null, null));
+        CloseEvents(events);
+        return Decision.Persist(events.Events, state);
+    }
+
+    private static void CloseEvents(EventSequencer events)
+    {
+        var session = events.State.Status == ConversationStatus.Agent ? events.State.ImSubSessionId : null;
+        events.Add((seq, at) => new SessionClosed(seq, at, CloseTypes.Normal, CloseInitiator.Customer, session, null, null, null));
         if (session is { } id)
         {
             events.Add((seq, at) => new UdeskCallQueued(seq, at, new OutboundCall.CloseSession(id)));
         }
+    }
 
-        return Decision.Persist(events.Events, state);
+    /// <summary>A close that waited for a session request's answer, decided now that the answer is known.</summary>
+    private static void DeferredCloseEvents(EventSequencer events)
+    {
+        switch (events.State.Status)
+        {
+            case ConversationStatus.Robot or ConversationStatus.Urobot or ConversationStatus.Agent:
+                CloseEvents(events);
+                break;
+            case ConversationStatus.Queued:
+                AbandonEvents(events);
+                break;
+        }
     }
 
     private static Decision AbandonDecision(ConversationState state, DateTimeOffset now)
@@ -144,14 +169,19 @@ public static partial class ConversationDecider
         }
 
         var events = new EventSequencer(state, now);
+        AbandonEvents(events);
+        return Decision.Persist(events.Events, state);
+    }
+
+    private static void AbandonEvents(EventSequencer events)
+    {
+        var state = events.State;
         var queue = state.Queue?.Name;
         events.Add((seq, at) => new QueueAbandoned(seq, at, queue, state.StatusBeforeQueue ?? ConversationStatus.Idle));
         if (queue is not null)
         {
             events.Add((seq, at) => new UdeskCallQueued(seq, at, new OutboundCall.AbandonQueue(queue)));
         }
-
-        return Decision.Persist(events.Events, state);
     }
 
     private static Decision CompleteCallDecision(ConversationState state, CompleteCall command, DateTimeOffset now)
@@ -165,9 +195,20 @@ public static partial class ConversationDecider
 
         var events = new EventSequencer(state, now);
         events.Add((seq, at) => new UdeskCallCompleted(seq, at, command.CallSeq, command.Outcome));
-        if (pending.Call is OutboundCall.CreateSession create && command.Outcome is CallOutcome.SessionAnswered answered)
+        switch (pending.Call, command.Outcome)
         {
-            SessionAnswerEvents(events, create.Request, answered.Answer);
+            case (OutboundCall.CreateSession create, CallOutcome.SessionAnswered answered):
+                SessionAnswerEvents(events, create.Request, answered.Answer);
+                break;
+            case (OutboundCall.CreateSession, CallOutcome.Refused refused):
+                events.Add((seq, at) => new SessionRequestRefused(seq, at, pending.Seq, refused.Code, refused.Message));
+                break;
+            case (OutboundCall.CloseOnceAnswered, _):
+                DeferredCloseEvents(events);
+                break;
+            case (OutboundCall.ICustomerMessage message, var outcome):
+                CustomerMessageOutcome.Events(events, pending.Seq, message, outcome);
+                break;
         }
 
         return Decision.Persist(events.Events, state);

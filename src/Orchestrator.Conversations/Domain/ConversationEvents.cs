@@ -56,10 +56,49 @@ public static class ConversationEvents
 
     /// <summary>The agent read these customer messages.</summary>
     public sealed record ReadReceiptReceived(long Seq, DateTimeOffset At, long SessionId, IReadOnlyList<string> MessageIds) : Event(Seq, At);
+
+    /// <summary>Udesk took the customer message queued at <paramref name="CallSeq"/>, for this session (0 robot, -1 urobot, -3 queue).</summary>
+    public sealed record CustomerMessageDelivered(long Seq, DateTimeOffset At, long CallSeq, string MessageId, long? ImSubSessionId) : Event(Seq, At);
+
+    /// <summary>
+    /// Udesk refused the customer message queued at <paramref name="CallSeq"/> (or there was no session to send it to):
+    /// reported, never silently dropped; <paramref name="Consequence"/> is what the conversation did about it.
+    /// </summary>
+    public sealed record CustomerMessageRefused(
+        long Seq, DateTimeOffset At, long CallSeq, string MessageId, long? ImSubSessionId, int? UdeskCode, string Reason, RefusalConsequence Consequence)
+        : Event(Seq, At);
+
+    /// <summary>Udesk refused the session request queued at <paramref name="CallSeq"/> (e.g. 11012 no such group); nothing changed.</summary>
+    public sealed record SessionRequestRefused(long Seq, DateTimeOffset At, long CallSeq, int? UdeskCode, string Reason) : Event(Seq, At);
+}
+
+/// <summary>What a conversation did about a refused customer message.</summary>
+public enum RefusalConsequence
+{
+    /// <summary>Nothing: the message is reported refused and the conversation stays as it is.</summary>
+    None,
+
+    /// <summary>Udesk said the session is gone, and it was the conversation's current one: the conversation is closed.</summary>
+    SessionClosed,
+
+    /// <summary>Its session had been replaced (a transfer): the message is sent again to the current session.</summary>
+    Rerouted,
 }
 
 public enum CloseInitiator
 {
     Customer,
     Udesk,
+}
+
+/// <summary>Close types beyond Udesk's own (<c>normal</c>, <c>redirect</c>, <c>force</c>).</summary>
+public static class CloseTypes
+{
+    public const string Normal = "normal";
+
+    /// <summary>An agent redirected the session: a <c>transfer</c> follows, the conversation is not over.</summary>
+    public const string Redirect = "redirect";
+
+    /// <summary>Udesk answered a call with "session does not exist / closed" (9200, 19200) and no close was pushed.</summary>
+    public const string Gone = "gone";
 }

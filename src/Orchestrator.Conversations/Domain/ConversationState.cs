@@ -43,7 +43,10 @@ public sealed record ConversationState
 
     public string? CloseType { get; init; }
 
-    /// <summary>A session request is in the outbox or on its way to Udesk.</summary>
+    /// <summary>
+    /// A session request (or a close sent while one was on its way) is in the outbox: what comes after it waits for
+    /// its answer to know where it goes.
+    /// </summary>
     public bool SessionRequestPending { get; init; }
 
     /// <summary>Udesk calls committed to but not yet answered, in the order they must be made.</summary>
@@ -71,7 +74,8 @@ public sealed record ConversationState
             UdeskCallCompleted completed => state with
             {
                 Outbox = state.Outbox.RemoveAll(p => p.Seq == completed.CallSeq),
-                SessionRequestPending = state.SessionRequestPending && !state.Outbox.Any(p => p.Seq == completed.CallSeq && p.Call is OutboundCall.CreateSession),
+                // Several requests may wait one behind the other: pending while any is left.
+                SessionRequestPending = state.Outbox.Any(p => p.Seq != completed.CallSeq && p.Call is OutboundCall.CreateSession or OutboundCall.CloseOnceAnswered),
                 // The start_session push may have come first, without the survey the answer offers for that session.
                 SurveyOptions = completed.Outcome is CallOutcome.SessionAnswered { Answer: { Kind: SessionAnswerKind.Agent, SurveyOptions: { } offered } answer }
                     && answer.ImSubSessionId == state.ImSubSessionId && state.SurveyOptions is null
@@ -103,6 +107,10 @@ public sealed record ConversationState
             SessionTransferred transferred => state with
             {
                 Status = ConversationStatus.Agent,
+                // Transferred while queued: the queue is over.
+                Queue = null,
+                StatusBeforeQueue = null,
+                CloseType = null,
                 ImSubSessionId = transferred.ToSessionId,
                 PreviousSessionIds = transferred.FromSessionId is { } from ? state.PreviousSessionIds.Add(from) : state.PreviousSessionIds,
                 Agent = transferred.Agent,
@@ -125,7 +133,7 @@ public sealed record ConversationState
                 Queue = null,
                 StatusBeforeQueue = null,
             },
-            ReadReceiptReceived => state,
+            ReadReceiptReceived or CustomerMessageDelivered or CustomerMessageRefused or SessionRequestRefused => state,
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown conversation event."),
         };
     }
@@ -136,7 +144,7 @@ public sealed record ConversationState
     private ConversationState ApplyQueued(UdeskCallQueued queued) => this with
     {
         Outbox = Outbox.Add(new PendingCall(queued.Seq, queued.Call)),
-        SessionRequestPending = SessionRequestPending || queued.Call is OutboundCall.CreateSession,
+        SessionRequestPending = SessionRequestPending || queued.Call is OutboundCall.CreateSession or OutboundCall.CloseOnceAnswered,
         AcceptedMessageIds = queued.Call is OutboundCall.ICustomerMessage message && !string.IsNullOrEmpty(message.MessageId)
             ? AcceptedMessageIds.Add(message.MessageId, queued.Seq)
             : AcceptedMessageIds,

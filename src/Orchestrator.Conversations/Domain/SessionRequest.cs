@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Orchestrator.Udesk.Sessions;
+
 namespace Orchestrator.Conversations.Domain;
 
 /// <summary>
@@ -6,7 +9,7 @@ namespace Orchestrator.Conversations.Domain;
 /// </summary>
 public sealed record SessionRequest
 {
-    public string AssignType { get; init; } = "robot";
+    public AssignType AssignType { get; init; } = AssignType.Robot;
 
     public long? AgentId { get; init; }
 
@@ -15,6 +18,10 @@ public sealed record SessionRequest
     public string? Channel { get; init; }
 
     public string? RobotRoleId { get; init; }
+
+    /// <summary>A human: <c>agent_id</c> or <c>group_id</c> beat <c>assign_type</c> at Udesk.</summary>
+    [JsonIgnore]
+    public bool WantsAgent => AssignType == AssignType.Agent || AgentId is not null || GroupId is not null;
 
     public long? RobotId { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Outbox;
 using static Orchestrator.Conversations.Domain.ConversationEvents;
 
 namespace Orchestrator.Conversations.Feed;
@@ -28,10 +29,48 @@ public static class FeedProjection
         LatePushRecorded late => Entry(late, "late_push", late.MessageId, late.ImSubSessionId, Data(("kind", late.Kind)), late.Raw, isInternal: true),
         QueueAbandoned abandoned => Entry(abandoned, "queue_abandoned", data: Data(("queue", abandoned.Queue), ("resumed", abandoned.ResumedStatus.ToString().ToLowerInvariant()))),
         ReadReceiptReceived read => Entry(read, "read", imSubSessionId: read.SessionId, data: Data(("message_ids", read.MessageIds))),
+        UdeskCallQueued { Call: OutboundCall.ICustomerMessage message } queued => CustomerMessage(queued, message),
         UdeskCallQueued queued => Entry(queued, "udesk_call_queued", data: Data(("call", queued.Call.GetType().Name)), isInternal: true),
-        UdeskCallCompleted completed => Entry(completed, "udesk_call_completed", data: Data(("call_seq", completed.CallSeq), ("outcome", completed.Outcome.GetType().Name)), isInternal: true),
+        UdeskCallCompleted completed => Entry(completed, "udesk_call_completed", data: Data(
+            ("call_seq", completed.CallSeq), ("outcome", completed.Outcome.GetType().Name), ("udesk_code", (completed.Outcome as CallOutcome.Refused)?.Code),
+            ("message", completed.Outcome switch { CallOutcome.Refused r => r.Message, CallOutcome.Unconfirmed u => u.Message, _ => null })), isInternal: true),
+        CustomerMessageDelivered delivered => Entry(
+            delivered, "customer_message_delivered", delivered.MessageId, RealSession(delivered.ImSubSessionId), Data(("call_seq", delivered.CallSeq), ("routed_to", RouteName(delivered.ImSubSessionId)))),
+        CustomerMessageRefused refused => Entry(
+            refused, "customer_message_refused", refused.MessageId, RealSession(refused.ImSubSessionId), Data(
+                ("call_seq", refused.CallSeq), ("udesk_code", refused.UdeskCode), ("reason", refused.Reason), ("consequence", Snake(refused.Consequence.ToString())))),
+        SessionRequestRefused refused => Entry(refused, "session_request_refused", data: Data(("call_seq", refused.CallSeq), ("udesk_code", refused.UdeskCode), ("reason", refused.Reason))),
         _ => Entry(e, "unknown", isInternal: true),
     };
+
+    /// <summary>A customer message as the platform sent it, once accepted: first-class, with its id and content.</summary>
+    private static FeedEntry CustomerMessage(UdeskCallQueued queued, OutboundCall.ICustomerMessage message)
+    {
+        var (type, data, session) = message switch
+        {
+            OutboundCall.SendMessage routed => (routed.Type, routed.Data, (long?)routed.ImSubSessionId),
+            OutboundCall.SendMessageOnceRouted waiting => (waiting.Type, waiting.Data, null),
+            _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "Unknown customer message."),
+        };
+        return Entry(queued, "customer_message", message.MessageId, RealSession(session), Data(
+            ("from", "customer"), ("type", type), ("content", data.Content), ("font", data.Font), ("filename", data.Filename), ("filesize", data.Filesize),
+            ("duration", data.Duration), ("routed_to", RouteName(session))));
+    }
+
+    /// <summary>Where Udesk's <c>im_sub_session_id</c> sent a message: 0 robot, -1 urobot, -2 workbench, -3 queue, else an agent session.</summary>
+    private static string? RouteName(long? session) => session switch
+    {
+        null => null,
+        0 => "robot",
+        -1 => "urobot",
+        -2 => "workbench",
+        -3 => "queue",
+        _ => "agent",
+    };
+
+    private static long? RealSession(long? session) => session > 0 ? session : null;
+
+    private static string Snake(string pascal) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(pascal);
 
     private static FeedEntry Entry(
         Event e, string type, string? messageId = null, long? imSubSessionId = null, IReadOnlyDictionary<string, object?>? data = null, JsonElement? udesk = null, bool isInternal = false) =>

@@ -11,6 +11,7 @@ namespace Orchestrator.Conversations.Outbox;
 [JsonDerivedType(typeof(Done), "done")]
 [JsonDerivedType(typeof(SessionAnswered), "session-answered")]
 [JsonDerivedType(typeof(Refused), "refused")]
+[JsonDerivedType(typeof(Unconfirmed), "unconfirmed")]
 public abstract record CallOutcome
 {
     public sealed record Done : CallOutcome;
@@ -19,4 +20,10 @@ public abstract record CallOutcome
     public sealed record SessionAnswered(SessionAnswer Answer) : CallOutcome;
 
     public sealed record Refused(int? Code, string Message) : CallOutcome;
+
+    /// <summary>
+    /// Udesk may or may not have done it (no answer came back) and it is not safe to repeat (e.g. a transfer count):
+    /// recorded as such, never sent twice.
+    /// </summary>
+    public sealed record Unconfirmed(string Message) : CallOutcome;
 }

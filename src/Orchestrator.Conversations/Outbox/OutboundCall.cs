@@ -14,6 +14,7 @@ namespace Orchestrator.Conversations.Outbox;
 [JsonDerivedType(typeof(AbandonQueue), "abandon-queue")]
 [JsonDerivedType(typeof(TransferSurvey), "transfer-survey")]
 [JsonDerivedType(typeof(SendMessageOnceRouted), "send-message-once-routed")]
+[JsonDerivedType(typeof(CloseOnceAnswered), "close-once-answered")]
 public abstract record OutboundCall
 {
     /// <summary>Which share of the company's call budget the call draws on first.</summary>
@@ -47,6 +48,12 @@ public abstract record OutboundCall
     public sealed record CloseSession(long ImSubSessionId) : OutboundCall;
 
     public sealed record AbandonQueue(string Queue) : OutboundCall;
+
+    /// <summary>
+    /// The platform closed the conversation while a session request was on its way: once that is answered, the
+    /// close is decided from the state it led to (close the session, leave the queue, or nothing to close).
+    /// </summary>
+    public sealed record CloseOnceAnswered : OutboundCall;
 
     /// <summary>Counts a urobot conversation escalated to a human (robot → agent).</summary>
     public sealed record TransferSurvey(long ImSubSessionId, long RobotId, long SceneId) : OutboundCall;

@@ -9,7 +9,8 @@ namespace Orchestrator.Conversations.Outbox;
 
 /// <summary>
 /// Makes an outbox call through the Udesk client and sorts the result: a business refusal or an invalid request is
-/// a final outcome; transport trouble, rate limits and malformed answers are failures worth another attempt.
+/// a final outcome; transport trouble, rate limits, malformed answers and 2059 (signature, time or nonce: our clock
+/// or Udesk's, never the call itself) are failures worth another attempt, signed afresh.
 /// </summary>
 public static class UdeskCallExecutor
 {
@@ -30,18 +31,13 @@ public static class UdeskCallExecutor
     private static CallAttempt Sort<T>(UdeskResult<T> result, Func<T, CallOutcome>? answer = null) =>
         result.IsSuccess
             ? new CallAttempt.Answered(answer?.Invoke(result.Value) ?? new CallOutcome.Done())
-            : result.Error.Kind is UdeskErrorKind.Business or UdeskErrorKind.InvalidRequest
+            : result.Error.Kind is UdeskErrorKind.Business or UdeskErrorKind.InvalidRequest && result.Error.Code != UdeskCodes.InvalidSignature
                 ? new CallAttempt.Answered(new CallOutcome.Refused(result.Error.Code, result.Error.Message))
                 : new CallAttempt.Failed(result.Error);
 
     private static CreateSessionRequest ToUdesk(string token, SessionRequest request) => new(token)
     {
-        AssignType = request.AssignType switch
-        {
-            "urobot" => AssignType.Urobot,
-            "agent" => AssignType.Agent,
-            _ => AssignType.Robot,
-        },
+        AssignType = request.AssignType,
         AgentId = request.AgentId,
         GroupId = request.GroupId,
         Channel = request.Channel,

@@ -33,6 +33,9 @@ public static class ConversationManifests
         [typeof(LatePushRecorded)] = "conversation.late-push-recorded",
         [typeof(QueueAbandoned)] = "conversation.queue-abandoned",
         [typeof(ReadReceiptReceived)] = "conversation.read-receipt-received",
+        [typeof(CustomerMessageDelivered)] = "conversation.customer-message-delivered",
+        [typeof(CustomerMessageRefused)] = "conversation.customer-message-refused",
+        [typeof(SessionRequestRefused)] = "conversation.session-request-refused",
 
         // Snapshot.
         [typeof(ConversationState)] = "conversation.state",

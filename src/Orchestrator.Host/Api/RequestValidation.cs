@@ -1,3 +1,4 @@
+using Orchestrator.Udesk.Sessions;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Host.Api.Contracts;
 using Orchestrator.Udesk.Messages;
@@ -26,12 +27,12 @@ internal static class RequestValidation
             return Problems.Result(Problems.Invalid("body", "A JSON body is required."));
         }
 
-        if (body.AssignType is not (null or "robot" or "urobot" or "agent"))
+        if (body.AssignType is not null && !AssignTypeText.TryParse(body.AssignType, out _))
         {
             return Problems.Result(Problems.Invalid("assign_type", "assign_type must be robot, urobot or agent."));
         }
 
-        if (body.AssignType == "urobot" && body.AgentId is null && body.GroupId is null && (body.RobotId is null || body.SceneId is null))
+        if (AssignTypeOf(body) == AssignType.Urobot && body.AgentId is null && body.GroupId is null && (body.RobotId is null || body.SceneId is null))
         {
             return Problems.Result(Problems.Invalid(body.RobotId is null ? "robot_id" : "scene_id", "robot_id and scene_id are required when assign_type is urobot."));
         }
@@ -66,7 +67,7 @@ internal static class RequestValidation
 
     public static SessionRequest ToDomain(this SessionRequestBody body) => new()
     {
-        AssignType = body.AssignType ?? "robot",
+        AssignType = AssignTypeOf(body),
         AgentId = body.AgentId,
         GroupId = body.GroupId,
         RobotId = body.RobotId,
@@ -83,4 +84,8 @@ internal static class RequestValidation
         Filesize = data.Filesize,
         Duration = data.Duration,
     };
+
+    /// <summary>Udesk's default is the robot.</summary>
+    private static AssignType AssignTypeOf(SessionRequestBody body) =>
+        AssignTypeText.TryParse(body.AssignType, out var assignType) ? assignType : AssignType.Robot;
 }

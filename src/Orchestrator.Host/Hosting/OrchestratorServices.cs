@@ -1,3 +1,4 @@
+using Orchestrator.Conversations.Telemetry;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,7 +54,7 @@ internal static class OrchestratorServices
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-journal-region", tags: [ReadinessCheck.Tag]);
         services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter())
+            .WithMetrics(metrics => metrics.AddMeter(OrchestratorMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter())
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
         return builder;
     }

@@ -1,3 +1,4 @@
+using Orchestrator.Udesk.Sessions;
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
@@ -41,7 +42,7 @@ public sealed class ConversationActorTests : Akka.TestKit.Xunit2.TestKit, IDispo
         fixture.Udesk.AnswerSessions("""{"code":2001,"message":"busy","assign_type":"agent","assign_info":{"count":2,"queue":"q:1"}}""");
         var conversation = Conversation();
 
-        conversation.Tell(new RequestSession(Id, new SessionRequest { AssignType = "agent" }));
+        conversation.Tell(new RequestSession(Id, new SessionRequest { AssignType = AssignType.Agent }));
 
         Assert.Equal(new Accepted(1), ExpectMsg<Accepted>());
         AwaitState(conversation, s => s.Status == ConversationStatus.Queued);
@@ -137,7 +138,7 @@ public sealed class ConversationActorTests : Akka.TestKit.Xunit2.TestKit, IDispo
     {
         fixture.Udesk.AnswerSessions("""{"code":1000,"assign_type":"agent","assign_info":{"im_sub_session_id":3,"agent_id":7,"agent_name":"Ann"}}""");
         var conversation = Conversation("before");
-        conversation.Tell(new RequestSession(Id, new SessionRequest { AssignType = "agent" }));
+        conversation.Tell(new RequestSession(Id, new SessionRequest { AssignType = AssignType.Agent }));
         ExpectMsg<Accepted>();
         AwaitState(conversation, s => s.Status == ConversationStatus.Agent);
         foreach (var i in Enumerable.Range(1, 9))
@@ -191,7 +192,8 @@ public sealed class ConversationActorTests : Akka.TestKit.Xunit2.TestKit, IDispo
         var parent = CreateTestProbe();
         var conversation = parent.ChildActorOf(ConversationActor.Props(Id, quick.Runtime(budget)));
 
-        conversation.Tell(new RequestSession(Id, new SessionRequest()), TestActor);
+        // An agent request: Udesk may have done it, so the gateway asks queue_status before repeating it.
+        conversation.Tell(new RequestSession(Id, new SessionRequest { AssignType = AssignType.Agent }), TestActor);
         ExpectMsg<Accepted>();
         AwaitCondition(() => quick.Udesk.Refused503 >= 5, TimeSpan.FromSeconds(10));
         parent.ExpectNoMsg(TimeSpan.FromMilliseconds(300));

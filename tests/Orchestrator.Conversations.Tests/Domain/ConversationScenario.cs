@@ -1,3 +1,4 @@
+using Orchestrator.Udesk.Sessions;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
@@ -35,21 +36,21 @@ internal sealed class ConversationScenario
 
     public ConversationScenario InRobotSession()
     {
-        Do(new RequestSession(Id, new SessionRequest { AssignType = "robot" }));
+        Do(new RequestSession(Id, new SessionRequest { AssignType = AssignType.Robot }));
         AnswerSession(new SessionAnswer(SessionAnswerKind.Robot) { Welcome = "Hi" });
         return this;
     }
 
     public ConversationScenario InAgentSession(long session = 3)
     {
-        Do(new RequestSession(Id, new SessionRequest { AssignType = "agent" }));
+        Do(new RequestSession(Id, new SessionRequest { AssignType = AssignType.Agent }));
         AnswerSession(new SessionAnswer(SessionAnswerKind.Agent) { ImSubSessionId = session, Agent = new AgentInfo(1, "TOM", null) });
         return this;
     }
 
     public ConversationScenario Queued(string queue = "queue:company:1:agent:486", int position = 3)
     {
-        Do(new RequestSession(Id, new SessionRequest { AssignType = "agent" }));
+        Do(new RequestSession(Id, new SessionRequest { AssignType = AssignType.Agent }));
         AnswerSession(new SessionAnswer(SessionAnswerKind.Queued) { QueueName = queue, Position = position });
         return this;
     }

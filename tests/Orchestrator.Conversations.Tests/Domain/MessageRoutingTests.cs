@@ -1,3 +1,4 @@
+using Orchestrator.Udesk.Sessions;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
@@ -29,7 +30,7 @@ public sealed class MessageRoutingTests
     public void Urobot_messages_go_to_minus_one_with_robot_scene_and_urobot_session()
     {
         var scenario = new ConversationScenario();
-        scenario.Do(new RequestSession(Id, new SessionRequest { AssignType = "urobot", RobotId = 12, SceneId = 39 }));
+        scenario.Do(new RequestSession(Id, new SessionRequest { AssignType = AssignType.Urobot, RobotId = 12, SceneId = 39 }));
         scenario.AnswerSession(new SessionAnswer(SessionAnswerKind.Urobot) { UrobotSessionId = 23702 });
 
         var call = Routed(scenario);

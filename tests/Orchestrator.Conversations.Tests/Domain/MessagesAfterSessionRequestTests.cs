@@ -1,3 +1,4 @@
+using Orchestrator.Udesk.Sessions;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
@@ -16,7 +17,7 @@ public sealed class MessagesAfterSessionRequestTests
 
     private static SendMessage Message(string messageId = "first") => new(Id, messageId, "message", new MessagePayload { Content = "hello" });
 
-    private static ConversationScenario Requested(string assignType)
+    private static ConversationScenario Requested(AssignType assignType)
     {
         var scenario = new ConversationScenario();
         scenario.Do(new RequestSession(Id, new SessionRequest { AssignType = assignType }));
@@ -26,7 +27,7 @@ public sealed class MessagesAfterSessionRequestTests
     [Fact]
     public void A_message_sent_while_the_session_request_is_unanswered_waits_behind_it()
     {
-        var scenario = Requested("robot");
+        var scenario = Requested(AssignType.Robot);
 
         var decision = scenario.Do(Message());
 
@@ -40,7 +41,7 @@ public sealed class MessagesAfterSessionRequestTests
     [Fact]
     public void The_waiting_message_is_idempotent_like_any_other()
     {
-        var scenario = Requested("robot");
+        var scenario = Requested(AssignType.Robot);
         var first = Assert.IsType<Accepted>(scenario.Do(Message()).Reply);
 
         var again = scenario.Do(Message());
@@ -54,7 +55,7 @@ public sealed class MessagesAfterSessionRequestTests
     [InlineData(SessionAnswerKind.Queued, -3L)]
     public void Once_the_request_is_answered_the_waiting_message_takes_the_route_the_answer_opened(SessionAnswerKind answer, long imSubSessionId)
     {
-        var scenario = Requested(answer == SessionAnswerKind.Robot ? "robot" : "agent");
+        var scenario = Requested(answer == SessionAnswerKind.Robot ? AssignType.Robot : AssignType.Agent);
         scenario.Do(Message());
         scenario.AnswerSession(new SessionAnswer(answer) { QueueName = "q", Position = 1 });
 
@@ -76,7 +77,7 @@ public sealed class MessagesAfterSessionRequestTests
     [Fact]
     public void When_the_answer_opens_no_session_the_waiting_message_has_nowhere_to_go()
     {
-        var scenario = Requested("agent");
+        var scenario = Requested(AssignType.Agent);
         scenario.Do(Message());
         scenario.AnswerSession(new SessionAnswer(SessionAnswerKind.NoAgentOnline));
 

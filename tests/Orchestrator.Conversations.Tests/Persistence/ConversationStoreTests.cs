@@ -1,3 +1,4 @@
+using Orchestrator.Udesk.Sessions;
 using System.Text.Json;
 using Akka.Cluster.Sharding;
 using Akka.Actor;
@@ -38,7 +39,7 @@ public sealed class ConversationStoreTests : IDisposable
         ConversationState before;
         await using (var host = await Start(store))
         {
-            Assert.IsType<Accepted>(await host.Ask(new RequestSession(id, new SessionRequest { AssignType = "agent" })));
+            Assert.IsType<Accepted>(await host.Ask(new RequestSession(id, new SessionRequest { AssignType = AssignType.Agent })));
             await host.Until(id, s => s.Status == ConversationStatus.Queued);
             await host.Ask(new ApplyPush(id, "agent", [Pushes.Agent("start_session", "s1", 3, agentId: 7, agentName: "Ann"), Pushes.Agent("message", "w1", 3, "welcome")]));
             await host.Ask(new ApplyPush(id, "agent", [Pushes.Agent("transfer", "t1", 4, "transferred", 9, "Jerry")]));

@@ -1,3 +1,4 @@
+using Orchestrator.Udesk.Sessions;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Orchestrator.Conversations.Delivery;
@@ -24,7 +25,7 @@ public static class SampleMessages
 
     public static IReadOnlyList<object> All { get; } =
     [
-        new UdeskCallQueued(1, At, new OutboundCall.CreateSession(new SessionRequest { AssignType = "urobot", AgentId = 1, GroupId = 2, Channel = "app", RobotRoleId = "r", RobotId = 3, SceneId = 4 })),
+        new UdeskCallQueued(1, At, new OutboundCall.CreateSession(new SessionRequest { AssignType = AssignType.Urobot, AgentId = 1, GroupId = 2, Channel = "app", RobotRoleId = "r", RobotId = 3, SceneId = 4 })),
         new UdeskCallQueued(2, At, new OutboundCall.SendMessageOnceRouted("m-first", "message", Text)),
         new UdeskCallCompleted(2, At, 1, new CallOutcome.SessionAnswered(new SessionAnswer(SessionAnswerKind.Agent)
         {
@@ -61,7 +62,7 @@ public static class SampleMessages
             SeenPushIds = new RecentIds(3).Add("p-1", 7).Add("p-2", 8),
             AcceptedMessageIds = new RecentIds(3).Add("m-3", 12),
         },
-        new RequestSession(Id, new SessionRequest { AssignType = "agent", GroupId = 5 }),
+        new RequestSession(Id, new SessionRequest { AssignType = AssignType.Agent, GroupId = 5 }),
         new ConversationCommands.SendMessage(Id, "m-1", "image", Text),
         new SendPreview(Id, "typing…"),
         new ConversationCommands.CloseSession(Id),
@@ -111,6 +112,11 @@ public static class SampleMessages
         new DeadLetterIndexMessages.DeadLetterRecorded(Id, 10),
         new DeadLetterIndexMessages.DeadLetterPage([new IndexedDeadLetter(7, Id, 10, "refused", 400, At)]),
         new DeadLetterIndexMessages.DeadLetterUnknown(99),
+        new CustomerMessageDelivered(14, At, 12, "m-3", 78),
+        new CustomerMessageRefused(15, At, 12, "m-3", 78, 9200, "session does not exist", RefusalConsequence.SessionClosed),
+        new SessionRequestRefused(16, At, 1, 11012, "group does not exist"),
+        new UdeskCallQueued(17, At, new OutboundCall.CloseOnceAnswered()),
+        new CompleteCall(Id, 13, new CallOutcome.Unconfirmed("no answer; not safe to repeat")),
     ];
 
     /// <summary>A stable name per sample: the manifest, numbered when a type has several samples.</summary>

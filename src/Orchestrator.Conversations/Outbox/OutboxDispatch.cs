@@ -1,0 +1,35 @@
+using Orchestrator.Conversations.Domain;
+using Orchestrator.Udesk.Messages;
+
+namespace Orchestrator.Conversations.Outbox;
+
+/// <summary>
+/// What to do with the outbox head now that its turn has come. Calls queued behind a session request were accepted
+/// before its answer was known; they are routed (messages), checked (another session request) or decided (a close)
+/// against the state that answer led to. Pure: the actor sends what this says to send and completes the rest.
+/// </summary>
+public static class OutboxDispatch
+{
+    public static Step Prepare(ConversationState state, PendingCall head) => head.Call switch
+    {
+        OutboundCall.SendMessageOnceRouted waiting => ConversationDecider.Route(state, waiting) switch
+        {
+            null => new Step.Complete(new CallOutcome.Refused(null, $"No session to send message {waiting.MessageId} to: the session request before it did not open one.")),
+            { ImSubSessionId: 0 or -1 } when waiting.Type != MessageType.Text => new Step.Complete(new CallOutcome.Refused(null, "The robot takes only text messages (type 'message').")),
+            var routed => new Step.Send(head with { Call = routed }),
+        },
+        OutboundCall.CreateSession when state.Status is ConversationStatus.Queued or ConversationStatus.Agent =>
+            new Step.Complete(new CallOutcome.Refused(null, $"The request before this one left the conversation {(state.Status == ConversationStatus.Queued ? "queued" : "with an agent")}; close it or abandon the queue first.")),
+        OutboundCall.CloseOnceAnswered => new Step.Complete(new CallOutcome.Done()),
+        _ => new Step.Send(head),
+    };
+
+    public abstract record Step
+    {
+        /// <summary>Make this call (routed where it had to be).</summary>
+        public sealed record Send(PendingCall Call) : Step;
+
+        /// <summary>Nothing to send to Udesk: the call is over with this outcome.</summary>
+        public sealed record Complete(CallOutcome Outcome) : Step;
+    }
+}

@@ -19,6 +19,8 @@ public sealed class PushDeliveryTests
         var session = await sim.AgentSessionAsync("c");
 
         await Eventually.True(() => sim.Receiver.Delivered.Count == 1, "the push gets through");
+        // The receiver records the answer before the simulator logs the attempt it ends.
+        await Eventually.True(() => sim.Server.Log.Pushes.Count == 3, "the delivery is logged");
         Assert.Equal([500, 500, 200], sim.Receiver.Received.Select(p => p.AnsweredStatus));
         Assert.Single(sim.Receiver.Received.Select(p => p.Body).Distinct());
         var attempts = sim.Server.Log.Pushes;

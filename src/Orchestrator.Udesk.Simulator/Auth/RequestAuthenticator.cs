@@ -1,16 +1,19 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Orchestrator.Udesk.Simulator.Configuration;
+using Orchestrator.Udesk.Simulator.Control;
 using Orchestrator.Udesk.Simulator.Wire;
+using Orchestrator.Udesk.Simulator.World;
 
 namespace Orchestrator.Udesk.Simulator.Auth;
 
 /// <summary>
 /// Checks the query-string authentication of a request the way Udesk does: the signature (v2 with nonce, or
 /// legacy v1), a timestamp no more than <see cref="SimulatorOptions.MaxClockSkew"/> off, and a fresh nonce.
-/// Failures are Udesk's code 2059 with a message naming the reason.
+/// Failures are Udesk's code 2059 with a message naming the reason. The signature-refusal quirk refuses a correct
+/// signature as Udesk does for a timestamp at its window's edge.
 /// </summary>
-internal sealed class RequestAuthenticator(IOptions<SimulatorOptions> options, NonceRegistry nonces, TimeProvider time)
+internal sealed class RequestAuthenticator(IOptions<SimulatorOptions> options, NonceRegistry nonces, TimeProvider time, SimulatorSettings settings, SimulatorRandom random)
 {
     public AuthFailure? Verify(OpenApiRequest request, AuthScheme scheme) => scheme switch
     {
@@ -60,6 +63,7 @@ internal sealed class RequestAuthenticator(IOptions<SimulatorOptions> options, N
 
         // After the signature, so forged requests cannot burn a caller's nonces.
         return StaleTimestamp(timestamp!)
+            ?? RefusedAtWindowEdge()
             ?? (version == "v2" && !nonces.TryUse(request.Query("nonce")!) ? Fail("Nonce already used.") : null);
     }
 
@@ -72,7 +76,7 @@ internal sealed class RequestAuthenticator(IOptions<SimulatorOptions> options, N
         }
 
         var expected = Signatures.StructuredMessage(parts[0]!, parts[1]!, parts[2]!, parts[3]!, options.Value.StructuredMessageKey);
-        return Signatures.Matches(expected, request.Query("sign")) ? StaleTimestamp(parts[3]!) : Fail("Signature verification failed.");
+        return Signatures.Matches(expected, request.Query("sign")) ? StaleTimestamp(parts[3]!) ?? RefusedAtWindowEdge() : Fail("Signature verification failed.");
     }
 
     private AuthFailure? StaleTimestamp(string timestamp)
@@ -85,6 +89,10 @@ internal sealed class RequestAuthenticator(IOptions<SimulatorOptions> options, N
         var skew = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, -62135596800, 253402300799));
         return skew.Duration() > options.Value.MaxClockSkew ? Fail("Timestamp expired.") : null;
     }
+
+    /// <summary>Checked where the stale-timestamp check is, before the nonce is taken: the refused call has no effect at all.</summary>
+    private AuthFailure? RefusedAtWindowEdge() =>
+        random.QuirkHappens(settings.Quirks.SignatureRefusalRate) ? new AuthFailure(UdeskCode.InvalidSignature, "Timestamp expired.", ByQuirk: true) : null;
 
     private static AuthFailure Fail(string message) => new(UdeskCode.InvalidSignature, message);
 }

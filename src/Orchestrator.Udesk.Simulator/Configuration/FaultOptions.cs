@@ -35,6 +35,12 @@ public sealed class FaultOptions
     public double ApiErrorAfterHandlingRate { get; set; }
 
     /// <summary>
+    /// Chance that an Open API call is handled (its effects happen), then held for <see cref="ApiTimeoutDelay"/> and
+    /// answered 504: the caller times out on a call that was executed.
+    /// </summary>
+    public double ApiTimeoutAfterHandlingRate { get; set; }
+
+    /// <summary>
     /// Chance that a session request that gets an agent is answered 2001 with count 0 ("assignment in progress")
     /// instead of the session: the session exists and its <c>start_session</c> push tells the customer.
     /// </summary>

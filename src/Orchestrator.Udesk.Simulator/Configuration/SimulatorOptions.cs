@@ -73,6 +73,8 @@ public sealed class SimulatorOptions
 
     public FaultOptions Faults { get; set; } = new();
 
+    public QuirkOptions Quirks { get; set; } = new();
+
     /// <summary>A shallow copy onto <paramref name="target"/>, so a ready-made instance can feed the options pipeline.</summary>
     internal void CopyTo(SimulatorOptions target)
     {

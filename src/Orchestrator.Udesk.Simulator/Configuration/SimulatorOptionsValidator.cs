@@ -37,16 +37,22 @@ public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOption
         Require(options.PushPauseDuration >= TimeSpan.Zero, "PushPauseDuration", "must not be negative.");
         Require(options.LogCapacity >= 1, "LogCapacity", "must be at least 1.");
         ValidateFaults(options.Faults, Require);
+        ValidateQuirks(options.Quirks, Require);
         ValidateWorld(options.World, Require);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     /// <summary>The same checks for fault knobs changed at run time; null when they are fine.</summary>
-    public static string? Problem(FaultOptions faults)
+    public static string? Problem(FaultOptions faults) => Problems(require => ValidateFaults(faults, require));
+
+    /// <summary>The same checks for quirk knobs changed at run time; null when they are fine.</summary>
+    public static string? Problem(QuirkOptions quirks) => Problems(require => ValidateQuirks(quirks, require));
+
+    private static string? Problems(Action<Action<bool, string, string>> validate)
     {
         var failures = new List<string>();
-        ValidateFaults(faults, (ok, setting, problem) =>
+        validate((ok, setting, problem) =>
         {
             if (!ok)
             {
@@ -62,10 +68,11 @@ public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOption
                  {
                      (faults.DuplicateRate, "DuplicateRate"), (faults.ReorderRate, "ReorderRate"),
                      (faults.ApiErrorRate, "ApiErrorRate"), (faults.ApiTimeoutRate, "ApiTimeoutRate"),
-                     (faults.ApiErrorAfterHandlingRate, "ApiErrorAfterHandlingRate"), (faults.AssignmentInProgressRate, "AssignmentInProgressRate"),
+                     (faults.ApiErrorAfterHandlingRate, "ApiErrorAfterHandlingRate"), (faults.ApiTimeoutAfterHandlingRate, "ApiTimeoutAfterHandlingRate"),
+                     (faults.AssignmentInProgressRate, "AssignmentInProgressRate"),
                  })
         {
-            require(rate is >= 0 and <= 1, $"Faults:{setting}", $"must be between 0 and 1 (was {rate}).");
+            RequireRate(require, rate, $"Faults:{setting}");
         }
 
         require(faults.PushDelay >= TimeSpan.Zero, "Faults:PushDelay", "must not be negative.");
@@ -73,6 +80,22 @@ public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOption
         require(faults.ApiTimeoutDelay >= TimeSpan.Zero, "Faults:ApiTimeoutDelay", "must not be negative.");
         require(faults.ApiErrorStatus is >= 500 and <= 599, "Faults:ApiErrorStatus", $"must be an HTTP 5xx status (was {faults.ApiErrorStatus}).");
     }
+
+    private static void ValidateQuirks(QuirkOptions quirks, Action<bool, string, string> require)
+    {
+        foreach (var (rate, setting) in new[]
+                 {
+                     (quirks.OddShapesRate, "OddShapesRate"), (quirks.SplitBatchRate, "SplitBatchRate"), (quirks.LateTransferRate, "LateTransferRate"),
+                     (quirks.RedirectCloseOnTransferRate, "RedirectCloseOnTransferRate"), (quirks.SignatureRefusalRate, "SignatureRefusalRate"),
+                     (quirks.SessionClosedSilentlyRate, "SessionClosedSilentlyRate"), (quirks.QueueDropRate, "QueueDropRate"),
+                 })
+        {
+            RequireRate(require, rate, $"Quirks:{setting}");
+        }
+    }
+
+    private static void RequireRate(Action<bool, string, string> require, double rate, string setting) =>
+        require(rate is >= 0 and <= 1, setting, $"must be between 0 and 1 (was {rate}).");
 
     private static void ValidateWorld(WorldOptions world, Action<bool, string, string> require)
     {

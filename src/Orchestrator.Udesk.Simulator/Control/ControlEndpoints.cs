@@ -13,8 +13,8 @@ using Orchestrator.Udesk.Simulator.World;
 namespace Orchestrator.Udesk.Simulator.Control;
 
 /// <summary>
-/// The control API under <c>/_sim/</c> (documented in docs/simulator.md): drive agents, read the logs, set the push
-/// URL and faults, reset. JSON is snake_case and read with the simulator's own settings, whatever the host's are.
+/// The control API under <c>/_sim/</c> (documented in docs/simulator.md): drive agents, read the logs and the
+/// effects, set the push URL, faults and quirks, reset. JSON is snake_case and read with the simulator's own settings, whatever the host's are.
 /// Unknown ids answer 404, impossible requests 409, malformed ones 400.
 /// </summary>
 internal sealed class ControlEndpoints(
@@ -42,8 +42,16 @@ internal sealed class ControlEndpoints(
             world.Close(Id(http), close.CloseType ?? "normal", close.Survey);
             return world.Session(Id(http));
         });
+        Post<object>(routes, "sessions/{id:long}/close-silently", (http, _) => world.CloseSilently(Id(http)));
         Post<object>(routes, "sessions/{id:long}/read", (http, _) => new { MessageIds = world.AgentReadsCustomerMessages(Id(http)) });
         Get(routes, "queue", _ => world.Queue);
+        Post<object>(routes, "queue/{customer_token}/drop", (http, _) =>
+        {
+            world.DropFromQueue(http.GetRouteValue("customer_token")!.ToString()!);
+            return world.Queue;
+        });
+        Get(routes, "effects", _ => world.Effects);
+        Get(routes, "effects/{customer_token}", http => world.EffectsOf(http.GetRouteValue("customer_token")!.ToString()!));
         Get(routes, "urobot_sessions", _ => world.UrobotSessions);
         Get(routes, "push", _ => new { Url = settings.PushUrl, PendingBatches = pushes.PendingBatches, HeldBatches = pushes.HeldBatches, PausedUntil = pushes.PausedUntil });
         Put<PushUrlRequest>(routes, "push", (_, push) =>
@@ -56,6 +64,12 @@ internal sealed class ControlEndpoints(
         {
             settings.SetFaults(Merge(settings.Faults, changes));
             return settings.Faults;
+        });
+        Get(routes, "quirks", _ => settings.Quirks);
+        Put<JsonObject>(routes, "quirks", (_, changes) =>
+        {
+            settings.SetQuirks(Merge(settings.Quirks, changes));
+            return settings.Quirks;
         });
         Get(routes, "log/calls", http => log.Calls.Where(c => c.Sequence > Since(http)));
         Get(routes, "log/pushes", http => log.Pushes.Where(p => p.Sequence > Since(http)));
@@ -71,6 +85,7 @@ internal sealed class ControlEndpoints(
     {
         random.Seed,
         PushUrl = settings.PushUrl,
+        settings.Quirks,
         PendingPushes = pushes.PendingBatches,
         PushesPausedUntil = pushes.PausedUntil,
         world.Agents,
@@ -90,8 +105,8 @@ internal sealed class ControlEndpoints(
         Calls = limiter.Violations,
     };
 
-    /// <summary>Fault knobs given in <paramref name="changes"/> replace the current ones; the rest stay.</summary>
-    private static FaultOptions Merge(FaultOptions current, JsonObject changes)
+    /// <summary>Knobs given in <paramref name="changes"/> replace the current ones; the rest stay.</summary>
+    private static T Merge<T>(T current, JsonObject changes)
     {
         var merged = JsonSerializer.SerializeToNode(current, SimulatorJson.Control)!.AsObject();
         foreach (var (name, value) in changes)
@@ -99,7 +114,7 @@ internal sealed class ControlEndpoints(
             merged[JsonNamingPolicy.SnakeCaseLower.ConvertName(name)] = value?.DeepClone();
         }
 
-        return merged.Deserialize<FaultOptions>(SimulatorJson.Control) ?? current;
+        return merged.Deserialize<T>(SimulatorJson.Control) ?? current;
     }
 
     private static ImStatus? ParseStatus(string? status) =>

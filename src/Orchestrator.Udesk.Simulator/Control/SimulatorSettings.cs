@@ -3,18 +3,20 @@ using Orchestrator.Udesk.Simulator.Configuration;
 
 namespace Orchestrator.Udesk.Simulator.Control;
 
-/// <summary>The settings that can change while running: the push URL and the fault knobs. Reset restores the options.</summary>
+/// <summary>The settings that can change while running: the push URL, the fault and the quirk knobs. Reset restores the options.</summary>
 public sealed class SimulatorSettings
 {
     private readonly SimulatorOptions options;
     private volatile Uri? pushUrl;
     private volatile FaultOptions faults;
+    private volatile QuirkOptions quirks;
 
     public SimulatorSettings(IOptions<SimulatorOptions> options)
     {
         this.options = options.Value;
         pushUrl = this.options.PushUrl;
         faults = this.options.Faults.Clone();
+        quirks = this.options.Quirks.Clone();
     }
 
     public Uri? PushUrl
@@ -31,9 +33,16 @@ public sealed class SimulatorSettings
     public void SetFaults(FaultOptions value) =>
         faults = SimulatorOptionsValidator.Problem(value) is { } problem ? throw new ArgumentException(problem, nameof(value)) : value.Clone();
 
+    /// <summary>A copy of the quirk knobs in force; change them with <see cref="SetQuirks"/>.</summary>
+    public QuirkOptions Quirks => quirks.Clone();
+
+    public void SetQuirks(QuirkOptions value) =>
+        quirks = SimulatorOptionsValidator.Problem(value) is { } problem ? throw new ArgumentException(problem, nameof(value)) : value.Clone();
+
     internal void Reset()
     {
         pushUrl = options.PushUrl;
         faults = options.Faults.Clone();
+        quirks = options.Quirks.Clone();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Orchestrator.Udesk.Simulator.Auth;
+using Orchestrator.Udesk.Simulator.Configuration;
 using Orchestrator.Udesk.Simulator.Control;
 using Orchestrator.Udesk.Simulator.Logging;
 using Orchestrator.Udesk.Simulator.RateLimiting;
@@ -66,7 +67,8 @@ internal sealed class OpenApiPipeline(
 
         if (authenticator.Verify(request, scheme) is { } failure)
         {
-            return (scheme == AuthScheme.StructuredMessage ? UdeskReply.Status(failure.Code, failure.Message) : UdeskReply.Error(failure.Code, failure.Message), "auth_failed");
+            return (scheme == AuthScheme.StructuredMessage ? UdeskReply.Status(failure.Code, failure.Message) : UdeskReply.Error(failure.Code, failure.Message),
+                failure.ByQuirk ? "quirk_signature" : "auth_failed");
         }
 
         if (scheme != AuthScheme.None && !limiter.TryAcquire(RateLimit.CompanyBudget, "company", request.Http.Request.Path, out var retryAfter))
@@ -87,14 +89,29 @@ internal sealed class OpenApiPipeline(
                 return (reply, "rate_limited");
             }
 
-            return random.ApiFaultHappens(faults.ApiErrorAfterHandlingRate)
-                ? (UdeskReply.HttpFailure(faults.ApiErrorStatus, $"Simulated server error after handling (the answer was code {reply.Code})."), "fault_error_after_handling")
-                : (reply, "handled");
+            return await LoseAnswerAsync(reply, faults, request.Http.RequestAborted) ?? (reply, "handled");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return (UdeskReply.HttpFailure(StatusCodes.Status500InternalServerError, $"Simulator error: {e.Message}"), "simulator_error");
         }
+    }
+
+    /// <summary>Executed, then failed: the effects stand but the caller gets a 5xx or a time-out instead of the answer.</summary>
+    private async Task<(UdeskReply Reply, string Outcome)?> LoseAnswerAsync(UdeskReply reply, FaultOptions faults, CancellationToken aborted)
+    {
+        if (random.ApiFaultHappens(faults.ApiErrorAfterHandlingRate))
+        {
+            return (UdeskReply.HttpFailure(faults.ApiErrorStatus, $"Simulated server error after handling (the answer was code {reply.Code})."), "fault_error_after_handling");
+        }
+
+        if (random.ApiFaultHappens(faults.ApiTimeoutAfterHandlingRate))
+        {
+            await Task.Delay(faults.ApiTimeoutDelay, time, aborted);
+            return (UdeskReply.HttpFailure(StatusCodes.Status504GatewayTimeout, $"Simulated time-out after handling (the answer was code {reply.Code})."), "fault_timeout_after_handling");
+        }
+
+        return null;
     }
 
     private void Record(HttpContext http, OpenApiRequest request, int status, int? code, string outcome, string? message, long started) =>

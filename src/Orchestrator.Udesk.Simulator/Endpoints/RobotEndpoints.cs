@@ -78,7 +78,7 @@ internal sealed class RobotEndpoints(SimulatorWorld world)
     {
         var (_, sessionId, robotId, sceneId) = UrobotParameters(request);
         return Replies.Missing(UdeskCode.MissingParameters, ("im_sub_session_id", sessionId), ("robot_id", robotId), ("scene_id", sceneId))
-            ?? Replies.From(world.RecordUrobotFeedback(sessionId!.Value, null, "transfer_survey"), ("message", "success"));
+            ?? Replies.From(world.CountTransferSurvey(sessionId!.Value), ("message", "success"));
     }
 
     private UdeskReply Urobots(OpenApiRequest request)

@@ -40,6 +40,9 @@ public sealed class UdeskSimulatorServer : IAsyncDisposable
 
     public SimulatorWorld World => Services.GetRequiredService<SimulatorWorld>();
 
+    /// <summary>What the world did per customer token (<c>GET /_sim/effects</c>); see <see cref="SimulatorWorld.EffectsOf"/> for one.</summary>
+    public IReadOnlyDictionary<string, CustomerEffectsView> Effects => World.Effects;
+
     public SimulatorLog Log => Services.GetRequiredService<SimulatorLog>();
 
     public RateLimiter RateLimits => Services.GetRequiredService<RateLimiter>();

@@ -15,4 +15,9 @@ internal sealed record AgentPushMessage(
     [property: JsonPropertyName("agent_avatar")] string AgentAvatar,
     [property: JsonPropertyName("im_sub_session_id")] long ImSubSessionId,
     [property: JsonPropertyName("message_created_at")] string MessageCreatedAt,
-    [property: JsonPropertyName("data")] JsonObject Data);
+    [property: JsonPropertyName("data")] JsonObject Data)
+{
+    /// <summary>Pushed in odd but real shapes (the <c>OddShapesRate</c> quirk); its message id is then all digits.</summary>
+    [JsonIgnore]
+    public bool OddShape { get; init; }
+}

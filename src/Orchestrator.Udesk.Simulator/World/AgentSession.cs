@@ -17,7 +17,7 @@ internal sealed class AgentSession(long id, CustomerRecord customer, AgentState 
 
     public bool Open { get; private set; } = true;
 
-    /// <summary><c>normal</c>, <c>redirect</c>, <c>force</c>; <c>transfer</c> when continued by another session.</summary>
+    /// <summary><c>normal</c>, <c>redirect</c>, <c>force</c>; <c>transfer</c> when continued by another session; <c>silent</c> when Udesk closed it without a push.</summary>
     public string? CloseType { get; private set; }
 
     public long? TransferredTo { get; private set; }

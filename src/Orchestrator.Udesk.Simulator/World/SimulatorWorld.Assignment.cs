@@ -44,6 +44,7 @@ public sealed partial class SimulatorWorld
                 return new SessionOutcome.Agent(open, Fresh: false);
             }
 
+            DropFromQueueByChance(customer.Token);
             if (queue.Find(e => e.Customer == customer) is { } waiting)
             {
                 return new SessionOutcome.Queued(PositionOf(waiting), waiting.QueueName);
@@ -65,6 +66,7 @@ public sealed partial class SimulatorWorld
             }
 
             queue.Remove(entry);
+            effects.QueueAbandoned(customerToken, queueName);
             abandoned.Add(new AbandonedQueue(++lastAbandonedId, entry.Customer, entry.Channel, entry.QueueName, entry.EnqueuedAt, Now));
             return null;
         }
@@ -81,6 +83,7 @@ public sealed partial class SimulatorWorld
             }
 
             EndSession(session, "normal");
+            effects.ClosedByApi(session.Customer.Token, session.Id);
             return null;
         }
     }
@@ -102,6 +105,7 @@ public sealed partial class SimulatorWorld
     private SessionOutcome StartRobot(CustomerRecord customer)
     {
         robotCustomers.Add(customer.Token);
+        effects.SessionCreated(customer.Token, null, "robot");
         return new SessionOutcome.Robot(Seed.Robot);
     }
 
@@ -142,6 +146,7 @@ public sealed partial class SimulatorWorld
         sessions.Add(session.Id, session);
         agent.Load++;
         session.CustomerMessages.AddRange(pendingMessageIds.Select(id => (id, false)));
+        effects.SessionCreated(customer.Token, session.Id, "agent");
         PushAgentMessages(session,
         [
             AgentMessage(session, "start_session", new JsonObject { ["content"] = Seed.SessionStartedText }),
@@ -186,10 +191,14 @@ public sealed partial class SimulatorWorld
         var now = Now;
         // The spec's example writes close times dashed and the others compact; both are sent as it shows them.
         var created = type == "close" ? UdeskTime.Dashed(now) : UdeskTime.Compact(now);
-        return new AgentPushMessage(type, random.NextMessageId(), from.Id, from.DisplayName, from.Avatar, session.Id, created, data);
+        var odd = random.QuirkHappens(settings.Quirks.OddShapesRate);
+        return new AgentPushMessage(type, random.NextMessageId(numeric: odd), from.Id, from.DisplayName, from.Avatar, session.Id, created, data) { OddShape = odd };
     }
 
-    /// <summary>Records agent-side messages, counts them unread while the customer is offline, and pushes them as one batch.</summary>
+    /// <summary>
+    /// Records agent-side messages, counts them unread while the customer is offline, and pushes them as one batch,
+    /// or one push per message under the <c>SplitBatchRate</c> quirk.
+    /// </summary>
     private void PushAgentMessages(AgentSession session, IReadOnlyList<AgentPushMessage> messages)
     {
         session.AgentMessages.AddRange(messages);
@@ -198,7 +207,13 @@ public sealed partial class SimulatorWorld
             session.UnreadByCustomer.AddRange(messages.Where(m => ContentTypes.Contains(m.Type)));
         }
 
-        pushes.Enqueue(session.Customer.Token, "agent", messages.Select(m => m.MessageId).ToList(), PushBodies.Agent(session.Customer.Token, messages));
+        var batches = messages.Count > 1 && random.QuirkHappens(settings.Quirks.SplitBatchRate)
+            ? messages.Select(m => (IReadOnlyList<AgentPushMessage>)[m])
+            : [messages];
+        foreach (var batch in batches)
+        {
+            pushes.Enqueue(session.Customer.Token, "agent", batch.Select(m => m.MessageId).ToList(), PushBodies.Agent(session.Customer.Token, batch, random.NextQuirkIndex));
+        }
     }
 
     /// <summary>Message types that are content for the customer, as opposed to events.</summary>

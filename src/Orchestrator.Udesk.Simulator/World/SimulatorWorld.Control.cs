@@ -56,13 +56,35 @@ public sealed partial class SimulatorWorld
             var next = new AgentSession(++lastSessionId, session.Customer, target, groupId ?? session.GroupId, Now);
             sessions.Add(next.Id, next);
             target.Load++;
-            PushAgentMessages(next,
-            [
-                AgentMessage(next, "transfer", new JsonObject { ["content"] = Seed.TransferText }),
-                AgentMessage(next, "message", new JsonObject { ["content"] = Seed.TransferredText.Replace("{agent}", target.DisplayName, StringComparison.Ordinal) }),
-            ]);
+            PushTransfer(session, next, target);
             EndSession(session, "transfer", next.Id);
             return next.View();
+        }
+    }
+
+    /// <summary>
+    /// Pushes <c>transfer</c> then the transfer text, both with the new session's id. Quirks: a <c>redirect</c> close
+    /// of the old session first (<c>RedirectCloseOnTransferRate</c>); the text in a batch before the one with
+    /// <c>transfer</c> (<c>LateTransferRate</c>).
+    /// </summary>
+    private void PushTransfer(AgentSession old, AgentSession next, AgentState target)
+    {
+        var quirks = settings.Quirks;
+        if (random.QuirkHappens(quirks.RedirectCloseOnTransferRate))
+        {
+            PushAgentMessages(old, [AgentMessage(old, "close", new JsonObject { ["close_type"] = "redirect", ["content"] = Seed.SessionClosedText })]);
+        }
+
+        var transfer = AgentMessage(next, "transfer", new JsonObject { ["content"] = Seed.TransferText });
+        var text = AgentMessage(next, "message", new JsonObject { ["content"] = Seed.TransferredText.Replace("{agent}", target.DisplayName, StringComparison.Ordinal) });
+        if (random.QuirkHappens(quirks.LateTransferRate))
+        {
+            PushAgentMessages(next, [text]);
+            PushAgentMessages(next, [transfer]);
+        }
+        else
+        {
+            PushAgentMessages(next, [transfer, text]);
         }
     }
 

@@ -14,7 +14,8 @@ public sealed partial class SimulatorWorld
         lock (gate)
         {
             // Udesk drops a message id it has seen; the caller's retry is answered as a success.
-            if (message.MessageId is { } id && !customerMessageIds.Add(id))
+            var deduplicated = settings.Quirks.MessageIdsDeduplicated;
+            if (deduplicated && message.MessageId is { } id && !customerMessageIds.Add(id))
             {
                 return null;
             }
@@ -28,9 +29,16 @@ public sealed partial class SimulatorWorld
                 > 0 => MessageToSession(message),
                 _ => new Refusal(UdeskCode.SessionClosedOrMissingParameter, $"im_sub_session_id {message.ImSubSessionId} is not a session."),
             };
-            if (refusal is not null && message.MessageId is { } refused)
+            if (message.MessageId is { } taken)
             {
-                customerMessageIds.Remove(refused);
+                if (refusal is null)
+                {
+                    effects.CustomerMessageStored(message.CustomerToken, taken);
+                }
+                else if (deduplicated)
+                {
+                    customerMessageIds.Remove(taken);
+                }
             }
 
             return refusal;
@@ -46,6 +54,7 @@ public sealed partial class SimulatorWorld
                 return new Refusal(UdeskCode.InterfaceNotActivated, "Interface not activated.");
             }
 
+            LoseSessionByChance(sessionId);
             if (sessions.GetValueOrDefault(sessionId) is not { Open: true } session)
             {
                 return new Refusal(UdeskCode.SessionClosedOrMissingParameter, "Session not found or closed.");
@@ -113,6 +122,7 @@ public sealed partial class SimulatorWorld
 
     private Refusal? MessageToSession(CustomerMessage message)
     {
+        LoseSessionByChance(message.ImSubSessionId!.Value);
         if (sessions.GetValueOrDefault(message.ImSubSessionId!.Value) is not { Open: true } session || session.Customer.Token != message.CustomerToken)
         {
             return new Refusal(UdeskCode.SessionNotFound, "Session not found or closed.");
@@ -137,6 +147,7 @@ public sealed partial class SimulatorWorld
     /// <summary>Held for the agent the customer will get; a customer assigned meanwhile gets it in the session.</summary>
     private Refusal? MessageWhileQueued(CustomerMessage message)
     {
+        DropFromQueueByChance(message.CustomerToken);
         if (OpenSession(message.CustomerToken) is { } session)
         {
             session.CustomerMessages.Add((message.MessageId!, false));

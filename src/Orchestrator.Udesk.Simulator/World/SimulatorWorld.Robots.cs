@@ -50,6 +50,21 @@ public sealed partial class SimulatorWorld
         }
     }
 
+    /// <summary>The urobot's transfer statistics for a session, counted as an effect for its customer.</summary>
+    internal Refusal? CountTransferSurvey(long sessionId)
+    {
+        lock (gate)
+        {
+            var refusal = RecordUrobotFeedback(sessionId, null, "transfer_survey");
+            if (refusal is null)
+            {
+                effects.TransferSurveyCounted(urobotSessions[sessionId].Customer.Token);
+            }
+
+            return refusal;
+        }
+    }
+
     /// <summary>The customer picked a <c>data-type="2"</c> item of a flow: its step is pushed.</summary>
     internal Refusal? SelectFlow(string customerToken, long sessionId, long flowId)
     {
@@ -85,6 +100,7 @@ public sealed partial class SimulatorWorld
 
         var session = new UrobotSession(++lastUrobotSessionId, customer, robot, scene);
         urobotSessions.Add(session.Id, session);
+        effects.SessionCreated(customer.Token, session.Id, "urobot");
         var logId = ++lastLogId;
         session.LogIds.Add(logId);
         return new SessionOutcome.Urobot(session, logId);
@@ -103,9 +119,10 @@ public sealed partial class SimulatorWorld
         }
 
         var data = RobotAnswer(TextMatch.Normalize(message.Text), message.Text);
-        var reply = new RobotPushMessage("message", random.NextMessageId(), data);
+        var odd = random.QuirkHappens(settings.Quirks.OddShapesRate);
+        var reply = new RobotPushMessage("message", random.NextMessageId(numeric: odd), data);
         robotAnswers[reply.MessageId] = (message.CustomerToken, data.QuestionId);
-        pushes.Enqueue(message.CustomerToken, "robot", [reply.MessageId], PushBodies.Robot(message.CustomerToken, reply));
+        pushes.Enqueue(message.CustomerToken, "robot", [reply.MessageId], PushBodies.Robot(message.CustomerToken, reply, odd));
         return null;
     }
 
@@ -199,6 +216,7 @@ public sealed partial class SimulatorWorld
         var logId = ++lastLogId;
         session.LogIds.Add(logId);
         var message = answer(logId);
-        pushes.Enqueue(session.Customer.Token, "urobot", [logId.ToString(System.Globalization.CultureInfo.InvariantCulture)], PushBodies.Urobot(session.Customer.Token, message));
+        var odd = random.QuirkHappens(settings.Quirks.OddShapesRate);
+        pushes.Enqueue(session.Customer.Token, "urobot", [logId.ToString(System.Globalization.CultureInfo.InvariantCulture)], PushBodies.Urobot(session.Customer.Token, message, odd));
     }
 }

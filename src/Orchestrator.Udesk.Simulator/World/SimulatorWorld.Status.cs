@@ -10,6 +10,7 @@ public sealed partial class SimulatorWorld
     {
         lock (gate)
         {
+            DropFromQueueByChance(customerToken);
             if (OpenSession(customerToken) is not null)
             {
                 return ("In session", 0);
@@ -28,6 +29,11 @@ public sealed partial class SimulatorWorld
                 : webToken is not null ? customers.Values.FirstOrDefault(c => c.Text("web_token") == webToken)
                 : sdkToken is not null ? customers.Values.FirstOrDefault(c => c.Text("sdk_token") == sdkToken)
                 : null;
+            if (customer is not null)
+            {
+                DropFromQueueByChance(customer.Token);
+            }
+
             return customer is null ? (3, "Invalid customer")
                 : OpenSession(customer.Token) is not null ? (1, "In session")
                 : queue.Exists(e => e.Customer == customer) ? (2, "In queue")

@@ -43,6 +43,7 @@ public sealed partial class SimulatorWorld
             }
 
             PushAgentMessages(session, [AgentMessage(session, "struct", (JsonObject)data.DeepClone())]);
+            effects.StructuredMessageSent(session.Customer.Token);
             return null;
         }
     }

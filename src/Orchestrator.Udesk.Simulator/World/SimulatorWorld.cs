@@ -38,6 +38,8 @@ public sealed partial class SimulatorWorld
     /// <summary>Robot answers by message id, for the usefulness rating: who got it and which question it answered.</summary>
     private readonly Dictionary<string, (string CustomerToken, long QuestionId)> robotAnswers = new(StringComparer.Ordinal);
 
+    private readonly EffectLedger effects = new();
+
     /// <summary>Customer message ids already taken: Udesk drops a repeated message id.</summary>
     private readonly HashSet<string> customerMessageIds = new(StringComparer.Ordinal);
 
@@ -84,6 +86,12 @@ public sealed partial class SimulatorWorld
 
     public IReadOnlyList<UrobotSessionView> UrobotSessions => Read(() => urobotSessions.Values.OrderBy(s => s.Id).Select(s => s.View()).ToList());
 
+    /// <summary>What the world did for each customer (keyed by <c>customer_token</c>), counted as it happened.</summary>
+    public IReadOnlyDictionary<string, CustomerEffectsView> Effects => Read(effects.View);
+
+    /// <summary>What the world did for one customer; <see cref="CustomerEffectsView.None"/> when nothing.</summary>
+    public CustomerEffectsView EffectsOf(string customerToken) => Effects.GetValueOrDefault(customerToken) ?? CustomerEffectsView.None;
+
     public SessionView? Session(long id) => Read(() => sessions.GetValueOrDefault(id)?.View());
 
     /// <summary>The customer's open agent session, if any.</summary>
@@ -116,6 +124,7 @@ public sealed partial class SimulatorWorld
         robotCustomers.Clear();
         robotAnswers.Clear();
         customerMessageIds.Clear();
+        effects.Clear();
         lastCustomerId = lastSessionId = lastQueueSequence = lastAbandonedId = 0;
         lastUrobotSessionId = 23701;
         lastLogId = 55391;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Orchestrator.EndToEnd.Tests.Support;
@@ -86,18 +87,63 @@ public sealed class UdeskWebhookTests(Journey journey) : IClassFixture<Journey>
     }
 
     [Theory]
-    [InlineData("{\"customer_token\":\"malformed\",\"assign_type\":\"agent\",\"messages\":[{\"type\":\"message\"")]
-    [InlineData("{\"customer_token\":\"malformed\",\"assign_type\":\"agent\",\"messages\":42}")]
-    [InlineData("{\"customer_token\":\"malformed\",\"assign_type\":\"astrologer\",\"messages\":[]}")]
-    [InlineData("{\"customer_token\":\"malformed\",\"assign_type\":\"agent\",\"messages\":[{\"type\":\"message\",\"im_sub_session_id\":[1]}]}")]
+    [InlineData("{\"customer_token\":\"cut-short\",\"assign_type\":\"agent\",\"messages\":[{\"type\":\"message\"")]
     [InlineData("not json at all")]
-    public async Task A_malformed_push_is_a_bad_request_and_persists_nothing(string body)
+    [InlineData("{\"sessionId\":1835244,\"logId\":3574331,\"ansContent\":\"a bare urobot answer, no customer named\"}")]
+    [InlineData("{\"customer_token\":\"\\ud800\",\"assign_type\":\"agent\",\"messages\":[]}")]
+    public async Task A_push_that_names_no_conversation_is_kept_in_quarantine_byte_for_byte_and_answered_200(string body)
     {
+        // Udesk resends anything but 200: a 400 would loop forever and count toward pausing all the company's pushes.
+        var bytes = Encoding.UTF8.GetBytes(body);
+        using var first = await Anonymous.PostAsync(journey.Orchestrator.PushUrl, new ByteArrayContent(bytes));
+        using var again = await Anonymous.PostAsync(journey.Orchestrator.PushUrl, new ByteArrayContent(bytes));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var kept = (await Quarantined()).Where(p => p["body_base64"]!.GetValue<string>() == Convert.ToBase64String(bytes)).ToList();
+        Assert.False(string.IsNullOrWhiteSpace(Assert.Single(kept)["reason"]!.GetValue<string>()));
+        Assert.Null(await journey.Customer("cut-short").State());
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_in_a_body_is_kept_in_quarantine_not_answered_5xx()
+    {
+        byte[] bytes = [.. "{\"customer_token\":\"bad-"u8.ToArray(), 0xff, 0xfe, .. "\",\"messages\":[]}"u8.ToArray()];
+
+        using var response = await Anonymous.PostAsync(journey.Orchestrator.PushUrl, new ByteArrayContent(bytes));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(await Quarantined(), p => p["body_base64"]!.GetValue<string>() == Convert.ToBase64String(bytes) && p["body_text"] is null);
+    }
+
+    [Fact]
+    public async Task One_unreadable_message_never_costs_the_valid_replies_beside_it()
+    {
+        var (customer, session) = await journey.AgentConversation("one-odd-message", 398);
+        var token = customer.CustomerToken;
+        var body =
+            "{\"customer_token\":\"" + token + "\",\"assign_type\":\"Agent\",\"messages\":[" +
+            "{\"type\":\"message\",\"message_id\":\"odd-ok-1\",\"im_sub_session_id\":" + session + ",\"data\":{\"content\":{\"html\":\"<b>rich</b>\"}}}," +
+            "{\"type\":\"message\",\"message_id\":\"odd-bad\",\"im_sub_session_id\":[1],\"data\":{\"content\":\"x\"}}," +
+            "{\"type\":\"audio\",\"message_id\":\"odd-ok-2\",\"im_sub_session_id\":\"" + session + "\",\"data\":{\"content\":\"https://a/1.amr\",\"duration\":3.5}}," +
+            "{\"type\":\"message\",\"message_id\":\"odd-ok-3\",\"im_sub_session_id\":" + session + ",\"data\":\"a bare string\",\"extra\":{\"x\":\"\\ud800\"}}" +
+            "]}";
+
         using var response = await Anonymous.PostAsync(journey.Orchestrator.PushUrl, Json(body));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Null(await journey.Customer("malformed").State());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var feed = (await customer.Events(includeInternal: true))["events"]!.AsArray().Select(e => e!.AsObject()).ToList();
+        Assert.Equal(["odd-ok-1", "odd-ok-2"], feed.Where(e => e["type"]!.GetValue<string>() == "message" && e["message_id"]!.GetValue<string>().StartsWith("odd-ok", StringComparison.Ordinal)).Select(e => e["message_id"]!.GetValue<string>()));
+        var unreadable = feed.Where(e => e["type"]!.GetValue<string>() == "unreadable_message").ToList();
+        Assert.Equal(["odd-bad", "odd-ok-3"], unreadable.Select(e => e["message_id"]!.GetValue<string>()));
+        Assert.All(unreadable, e => Assert.True(e["internal"]!.GetValue<bool>()));
+        Assert.Contains("extra", unreadable[1]["data"]!["reason"]!.GetValue<string>());
+    }
+
+    private async Task<IReadOnlyList<JsonObject>> Quarantined()
+    {
+        var page = await journey.Orchestrator.Http.GetFromJsonAsync<JsonObject>("v1/udesk/pushes/quarantined?limit=500");
+        return page!["pushes"]!.AsArray().Select(p => p!.AsObject()).ToList();
     }
 
     [Fact]

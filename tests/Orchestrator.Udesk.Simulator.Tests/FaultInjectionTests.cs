@@ -23,8 +23,8 @@ public sealed class FaultInjectionTests
 
         Assert.Equal(502, raw.Status);
         Assert.Equal((UdeskErrorKind.Transport, 502), (typed.Error?.Kind, typed.Error?.HttpStatus));
-        // One attempt and three retries, each refused before it was authenticated or handled.
-        Assert.Equal(5, sim.Server.Log.Calls.Count(c => c.Outcome == "fault_error"));
+        // The raw call and the typed client's one attempt (a 5xx goes back to the caller), each refused before it was handled.
+        Assert.Equal(2, sim.Server.Log.Calls.Count(c => c.Outcome == "fault_error"));
         Assert.Equal(1000, sameNonce.Code);
         Assert.Equal(["827wd5r9-7a61-4afe-9efe-2c071d0e9cb2"], sim.Server.World.Sessions.Select(s => s.CustomerToken));
     }

@@ -116,7 +116,7 @@ public sealed class PushFormatTests
         var parsed = sim.Receiver.Delivered.SelectMany(p => Parse(p).Messages).Cast<AgentReplyMessage>().ToList();
         Assert.Equal(["start_session", "message", "rich", "close"], parsed.Select(m => m.Kind));
         Assert.Equal("force", parsed[3].Data!.CloseType);
-        Assert.Equal([36L, 37, 38, 39, 40], parsed[3].Data!.SurveyOptions!.Options!.Select(o => o.Id));
+        Assert.Equal([36L, 37, 38, 39, 40], parsed[3].Data!.SurveyOptions!.Options!.Select(o => o.Id!.Value));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class PushFormatTests
         var status = sim.Receiver.Delivered[1].Json.AsObject();
         Assert.Equal(["session_id", "message_ids"], status.Select(p => p.Key));
         Assert.Equal(session.ImSubSessionId, status["session_id"]!.GetValue<long>());
-        var parsed = Assert.IsType<ReadStatusNotification>(UdeskPushParser.Parse(System.Text.Encoding.UTF8.GetBytes(sim.Receiver.Delivered[1].Body)).GetValueOrThrow());
+        var parsed = Assert.IsType<ReadStatusNotification>(UdeskPushParser.Parse(System.Text.Encoding.UTF8.GetBytes(sim.Receiver.Delivered[1].Body)));
         Assert.Equal(["c-1", "c-2"], parsed.MessageIds);
         Assert.Equal(0, (await sim.Client.GetAgentUnreadMessagesAsync([397])).GetValueOrThrow().Results!.Single().UnreadSessionMessageNum);
     }
@@ -207,5 +207,5 @@ public sealed class PushFormatTests
     }
 
     private static ReplyNotification Parse(ReceivedPush push) =>
-        Assert.IsType<ReplyNotification>(UdeskPushParser.Parse(System.Text.Encoding.UTF8.GetBytes(push.Body)).GetValueOrThrow());
+        Assert.IsType<ReplyNotification>(UdeskPushParser.Parse(System.Text.Encoding.UTF8.GetBytes(push.Body)));
 }

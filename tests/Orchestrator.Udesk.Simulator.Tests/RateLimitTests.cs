@@ -98,8 +98,8 @@ public sealed class RateLimitTests
 
         Assert.All(results.Take(3), r => Assert.True(r.IsSuccess, r.ToString()));
         Assert.Equal((UdeskErrorKind.RateLimited, 429), (results[3].Error?.Kind, results[3].Error?.HttpStatus));
-        // The client tried twice (one retry); both attempts broke the limit.
-        Assert.Equal(2, sim.Server.RateLimits.ViolationCount(RateLimit.Preview));
+        // The client does not repeat a 429 itself (each attempt is the caller's, with its own permit): one violation.
+        Assert.Equal(1, sim.Server.RateLimits.ViolationCount(RateLimit.Preview));
     }
 
     [Fact]

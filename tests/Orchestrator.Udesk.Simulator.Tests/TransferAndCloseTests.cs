@@ -29,7 +29,7 @@ public sealed class TransferAndCloseTests
         Assert.Equal((false, "transfer", newId), (old!["open"]!.GetValue<bool>(), old["close_type"]!.ToString(), old["transferred_to"]!.GetValue<long>()));
         Assert.Equal([0, 1, 0], sim.Server.World.Agents.Select(a => a.ActiveSessions));
 
-        var parsed = Assert.IsType<ReplyNotification>(UdeskPushParser.Parse(System.Text.Encoding.UTF8.GetBytes(push.Body)).GetValueOrThrow());
+        var parsed = Assert.IsType<ReplyNotification>(UdeskPushParser.Parse(System.Text.Encoding.UTF8.GetBytes(push.Body)));
         Assert.All(parsed.Messages.Cast<AgentReplyMessage>(), m => Assert.Equal(newId, m.ImSubSessionId));
     }
 

@@ -19,8 +19,8 @@ internal static class MicroSamples
     /// <summary>The parsed messages of a push, as the webhook hands them to the conversation.</summary>
     public static ApplyPush PushCommand(int messages, string idPrefix = "m")
     {
-        var parsed = (ReplyNotification)UdeskPushParser.Parse(PushPayloads.AgentMessages(Id.CustomerToken, SessionId, idPrefix, 0, messages)).Value!;
-        return new ApplyPush(Id, parsed.AssignType, parsed.Messages.Select(m => m.Raw).ToList());
+        var parsed = (ReplyNotification)UdeskPushParser.Parse(PushPayloads.AgentMessages(Id.CustomerToken, SessionId, idPrefix, 0, messages));
+        return new ApplyPush(Id, parsed.AssignType, PushedItems.From(parsed));
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Orchestrator.Udesk.Pushes;
-using Orchestrator.Udesk.Results;
 
 namespace Orchestrator.Bench.Micro;
 
@@ -17,5 +16,5 @@ public class PushParsingBenchmarks
     public void Setup() => body = MicroSamples.AgentPush(Messages);
 
     [Benchmark]
-    public UdeskResult<UdeskPush> Parse() => UdeskPushParser.Parse(body);
+    public UdeskPush Parse() => UdeskPushParser.Parse(body);
 }

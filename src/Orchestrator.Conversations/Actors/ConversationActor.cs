@@ -6,6 +6,7 @@ using Akka.Util;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Sessions;
+using Orchestrator.Conversations.Telemetry;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
 using static Orchestrator.Conversations.Domain.ConversationEvents;
 using static Orchestrator.Conversations.Domain.ConversationReplies;
@@ -151,6 +152,11 @@ public sealed class ConversationActor : UntypedPersistentActor
             if (persisted is AgentSessionStarted or SessionTransferred)
             {
                 IndexCurrentSession();
+            }
+
+            if (persisted is UnreadableMessageReceived)
+            {
+                OrchestratorMetrics.UnreadableMessage(id.Tenant);
             }
 
             if (persisted is UdeskCallCompleted completed && completed.CallSeq == inFlight)

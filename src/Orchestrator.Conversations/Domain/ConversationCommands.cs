@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Orchestrator.Conversations.Outbox;
+using Orchestrator.Udesk.Sessions;
 
 namespace Orchestrator.Conversations.Domain;
 
@@ -21,11 +21,12 @@ public static class ConversationCommands
     public sealed record AbandonQueue(ConversationId Id) : Command(Id);
 
     /// <summary>
-    /// One pushed batch for this customer, each message as Udesk sent it, in order. Past <paramref name="AnswerBy"/>
-    /// the webhook has already told Udesk to deliver the batch again, so the conversation does nothing with it: an
-    /// overloaded service then spends its time on pushes still waited for instead of on ones already given up.
+    /// One pushed batch for this customer, each message as the webhook read it, in order. Past
+    /// <paramref name="AnswerBy"/> the webhook has already told Udesk to deliver the batch again, so the conversation
+    /// does nothing with it: an overloaded service then spends its time on pushes still waited for instead of on
+    /// ones already given up.
     /// </summary>
-    public sealed record ApplyPush(ConversationId Id, string AssignType, IReadOnlyList<JsonElement> Messages, DateTimeOffset? AnswerBy = null) : Command(Id);
+    public sealed record ApplyPush(ConversationId Id, AssignType AssignType, IReadOnlyList<PushedItem> Items, DateTimeOffset? AnswerBy = null) : Command(Id);
 
     public sealed record ApplyReadReceipt(ConversationId Id, long SessionId, IReadOnlyList<string> MessageIds) : Command(Id);
 

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Udesk.Messages;
-using Orchestrator.Udesk.Pushes;
 using Orchestrator.Udesk.Sessions;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
 using static Orchestrator.Conversations.Domain.ConversationEvents;
@@ -245,68 +243,26 @@ public static partial class ConversationDecider
     private static Decision PushDecision(ConversationState state, ApplyPush command, DateTimeOffset now)
     {
         var events = new EventSequencer(state, now);
-        try
+        var assignType = command.AssignType.Name();
+        foreach (var item in command.Items)
         {
-            foreach (var raw in command.Messages)
+            if (PushDedupeKey.Of(item) is { } key && events.State.SeenPushIds.Contains(key))
             {
-                var message = UdeskPushParser.ParseMessage(command.AssignType, raw);
-                if (message.Id is { Length: > 0 } id && events.State.SeenPushIds.Contains(id))
-                {
-                    continue;
-                }
-
-                PushedMessageEvents(events, command.AssignType, message);
+                continue;
             }
-        }
-        catch (JsonException e)
-        {
-            return Decision.Reject(RejectionReason.Invalid, $"A pushed message is malformed: {e.Message}");
+
+            switch (item)
+            {
+                case PushedItem.Unreadable unreadable:
+                    events.Add((seq, at) => new UnreadableMessageReceived(seq, at, unreadable.MessageId, assignType, unreadable.RawUtf8, unreadable.Reason));
+                    break;
+                case PushedItem.Readable message:
+                    PushRules.Events(events, assignType, message);
+                    break;
+            }
         }
 
         return Decision.Persist(events.Events, state);
-    }
-
-    private static void PushedMessageEvents(EventSequencer events, string assignType, PushedMessage message)
-    {
-        var state = events.State;
-        var session = (message as AgentReplyMessage)?.ImSubSessionId;
-        var agent = message is AgentReplyMessage a ? new AgentInfo(a.AgentId, a.AgentName, a.AgentAvatar) : null;
-        var isPastSession = session is { } s && s != state.ImSubSessionId && state.PreviousSessionIds.Contains(s);
-
-        switch (message.Kind)
-        {
-            case MessageType.StartSession when session is { } id && !(state.Status == ConversationStatus.Closed && (id == state.ImSubSessionId || isPastSession)):
-                if (state.Status == ConversationStatus.Agent && state.ImSubSessionId == id)
-                {
-                    // The session answer already started it: keep the push, show nothing twice.
-                    events.Add((seq, at) => new MessageReceived(seq, at, message.Id, assignType, message.Kind, false, session, message.Raw));
-                }
-                else
-                {
-                    events.Add((seq, at) => new AgentSessionStarted(seq, at, id, agent!, null, message.Id, message.Raw));
-                }
-
-                return;
-            case MessageType.Transfer when session is { } to && state.Status != ConversationStatus.Closed && !isPastSession:
-                events.Add((seq, at) => new SessionTransferred(seq, at, state.ImSubSessionId, to, agent!, message.Id, message.Raw));
-                return;
-            case MessageType.Close when state.Status != ConversationStatus.Closed && !isPastSession:
-                var data = ((AgentReplyMessage)message).Data;
-                var survey = message.Raw.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object
-                    && d.TryGetProperty("survey_options", out var so) && so.ValueKind == JsonValueKind.Object
-                    ? so.Clone()
-                    : (JsonElement?)null;
-                events.Add((seq, at) => new SessionClosed(seq, at, data?.CloseType ?? "normal", CloseInitiator.Udesk, session ?? state.ImSubSessionId, survey, message.Id, message.Raw));
-                return;
-        }
-
-        if (state.Status == ConversationStatus.Closed || isPastSession && message.Kind is MessageType.Close or MessageType.Transfer or MessageType.StartSession)
-        {
-            events.Add((seq, at) => new LatePushRecorded(seq, at, message.Id, message.Kind, session, message.Raw));
-            return;
-        }
-
-        events.Add((seq, at) => new MessageReceived(seq, at, message.Id, assignType, message.Kind, message.IsCustomerVisible, session, message.Raw));
     }
 
     private static string Describe(ConversationState state) => state.Status switch

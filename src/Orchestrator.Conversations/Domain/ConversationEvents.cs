@@ -47,6 +47,13 @@ public static class ConversationEvents
         long Seq, DateTimeOffset At, string CloseType, CloseInitiator ClosedBy, long? ImSubSessionId, JsonElement? SurveyOptions, string? MessageId, JsonElement? Raw)
         : Event(Seq, At);
 
+    /// <summary>
+    /// A pushed message that could not be read, kept as its exact bytes with the reason (the rest of its batch was
+    /// applied): never shown to the customer, listed with <c>include=internal</c> for operators.
+    /// </summary>
+    public sealed record UnreadableMessageReceived(long Seq, DateTimeOffset At, string? MessageId, string AssignType, byte[] RawUtf8, string Reason)
+        : Event(Seq, At);
+
     /// <summary>A push about a session that is already over: kept for the record, never reopens anything.</summary>
     public sealed record LatePushRecorded(long Seq, DateTimeOffset At, string? MessageId, string Kind, long? ImSubSessionId, JsonElement Raw)
         : Event(Seq, At);

@@ -26,6 +26,8 @@ public static class FeedProjection
         SessionClosed closed => Entry(
             closed, "closed", closed.MessageId, closed.ImSubSessionId,
             Data(("close_type", closed.CloseType), ("closed_by", closed.ClosedBy.ToString().ToLowerInvariant()), ("survey_options", closed.SurveyOptions)), closed.Raw),
+        UnreadableMessageReceived unreadable => Entry(unreadable, "unreadable_message", unreadable.MessageId, data: Data(
+            ("assign_type", unreadable.AssignType), ("reason", unreadable.Reason), ("raw_base64", Convert.ToBase64String(unreadable.RawUtf8))), isInternal: true),
         LatePushRecorded late => Entry(late, "late_push", late.MessageId, late.ImSubSessionId, Data(("kind", late.Kind)), late.Raw, isInternal: true),
         QueueAbandoned abandoned => Entry(abandoned, "queue_abandoned", data: Data(("queue", abandoned.Queue), ("resumed", abandoned.ResumedStatus.ToString().ToLowerInvariant()))),
         ReadReceiptReceived read => Entry(read, "read", imSubSessionId: read.SessionId, data: Data(("message_ids", read.MessageIds))),

@@ -11,3 +11,6 @@ public sealed class SessionIndexRegion;
 
 /// <summary>ActorRegistry key of the outbox sweeper singleton (wakes conversations whose calls wait after a crash).</summary>
 public sealed class OutboxSweeper;
+
+/// <summary>ActorRegistry key of the per-tenant push quarantine shard region.</summary>
+public sealed class PushQuarantineRegion;

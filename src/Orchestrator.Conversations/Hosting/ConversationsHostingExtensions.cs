@@ -5,6 +5,7 @@ using Orchestrator.Conversations.Actors;
 using Orchestrator.Conversations.Configuration;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
+using Orchestrator.Conversations.Quarantine;
 using Orchestrator.Conversations.Serialization;
 using Orchestrator.Conversations.Sessions;
 using Orchestrator.Conversations.Throttling;
@@ -18,6 +19,7 @@ public static class ConversationsHostingExtensions
     public const string CallBudgetName = "udesk-call-budget";
     public const string SessionIndexName = "session-index";
     public const string OutboxSweeperName = "outbox-sweeper";
+    public const string PushQuarantineName = "push-quarantine";
 
     /// <summary>
     /// The conversation shard region (remember-entities off, so idle entities can passivate) and the company call
@@ -41,6 +43,12 @@ public static class ConversationsHostingExtensions
             (_, registry, resolver) => entityId =>
                 SessionOwnerActor.Props(entityId, registry, resolver.GetService<TimeProvider>() ?? TimeProvider.System, settings.SessionIndexPassivateAfter),
             new SessionIndexMessageExtractor(settings.Shards),
+            new ShardOptions { RememberEntities = false, Role = role });
+
+        builder.WithShardRegion<PushQuarantineRegion>(
+            PushQuarantineName,
+            (_, _, resolver) => entityId => PushQuarantineActor.Props(entityId, resolver.GetService<TimeProvider>() ?? TimeProvider.System, settings.PassivateAfter),
+            new PushQuarantineMessageExtractor(settings.Shards),
             new ShardOptions { RememberEntities = false, Role = role });
 
         builder.WithShardRegion<ConversationRegion>(

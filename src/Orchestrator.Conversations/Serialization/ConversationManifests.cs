@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Orchestrator.Conversations.Delivery;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
+using Orchestrator.Conversations.Quarantine;
 using Orchestrator.Conversations.Sessions;
 using Orchestrator.Conversations.Throttling;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
@@ -36,6 +37,7 @@ public static class ConversationManifests
         [typeof(CustomerMessageDelivered)] = "conversation.customer-message-delivered",
         [typeof(CustomerMessageRefused)] = "conversation.customer-message-refused",
         [typeof(SessionRequestRefused)] = "conversation.session-request-refused",
+        [typeof(UnreadableMessageReceived)] = "conversation.unreadable-message-received",
 
         // Snapshot.
         [typeof(ConversationState)] = "conversation.state",
@@ -46,7 +48,9 @@ public static class ConversationManifests
         [typeof(SendPreview)] = "conversation.command.send-preview",
         [typeof(ConversationCommands.CloseSession)] = "conversation.command.close-session",
         [typeof(ConversationCommands.AbandonQueue)] = "conversation.command.abandon-queue",
-        [typeof(ApplyPush)] = "conversation.command.apply-push",
+        // Commands are not persisted: a changed shape takes a new manifest (a node of the old version cannot read it,
+        // the push is answered 503 and Udesk delivers it again).
+        [typeof(ApplyPush)] = "conversation.command.apply-parsed-push",
         [typeof(ApplyReadReceipt)] = "conversation.command.apply-read-receipt",
         [typeof(GetState)] = "conversation.command.get-state",
         [typeof(CompleteCall)] = "conversation.command.complete-call",
@@ -66,6 +70,14 @@ public static class ConversationManifests
         [typeof(TryAcquirePermit)] = "call-budget.try-acquire-permit",
         [typeof(PermitRefused)] = "call-budget.permit-refused",
         [typeof(ReleasePermit)] = "call-budget.release-permit",
+
+        // The per-tenant push quarantine.
+        [typeof(PushQuarantineMessages.PushQuarantined)] = "push-quarantine.quarantined",
+        [typeof(PushQuarantineState)] = "push-quarantine.state",
+        [typeof(PushQuarantineMessages.QuarantinePush)] = "push-quarantine.command.quarantine",
+        [typeof(PushQuarantineMessages.ListQuarantine)] = "push-quarantine.command.list",
+        [typeof(PushQuarantineMessages.PushKept)] = "push-quarantine.reply.kept",
+        [typeof(PushQuarantineMessages.QuarantinePage)] = "push-quarantine.reply.page",
 
         // The outbox sweeper's snapshot.
         [typeof(OutboxLedger)] = "outbox-sweeper.ledger",
@@ -111,6 +123,8 @@ public static class ConversationManifests
         typeof(DeliveryEvents.Event), typeof(DeliveryState), typeof(DeliveryCommands.Command), typeof(DeliveryReplies.Reply), typeof(DispatchOffsetRecorded),
         typeof(DeadLetterIndexMessages.Event), typeof(DeadLetterIndexState), typeof(DeadLetterIndexMessages.Command),
         typeof(DeadLetterIndexMessages.DeadLetterRecorded), typeof(DeadLetterIndexMessages.DeadLetterPage), typeof(DeadLetterIndexMessages.DeadLetterUnknown),
+        typeof(PushQuarantineMessages.Event), typeof(PushQuarantineState), typeof(PushQuarantineMessages.Command),
+        typeof(PushQuarantineMessages.PushKept), typeof(PushQuarantineMessages.QuarantinePage),
     ];
 
     public static string Of(Type type) =>

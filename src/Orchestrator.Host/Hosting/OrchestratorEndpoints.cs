@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Orchestrator.Host.Api;
+using Orchestrator.Host.Api.Udesk;
 using Orchestrator.Host.Delivery;
 using Orchestrator.Host.Operations;
 using Orchestrator.Host.Webhook;
@@ -29,6 +30,7 @@ internal static class OrchestratorEndpoints
         v1.MapFeedEndpoints();
         v1.MapStreamEndpoints();
         v1.MapDeliveryEndpoints();
+        v1.MapQuarantineEndpoints();
         app.MapUdeskRoutes(v1);
         app.MapUdeskPushEndpoint();
         return app;

@@ -9,6 +9,7 @@ using Orchestrator.Host.Api;
 using Orchestrator.Host.Api.Gate;
 using Orchestrator.Host.Configuration;
 using Orchestrator.Host.Conversations;
+using Orchestrator.Host.Webhook;
 using Orchestrator.Host.Delivery;
 using Orchestrator.Host.Operations;
 using Orchestrator.Host.StructPage;
@@ -34,6 +35,7 @@ internal static class OrchestratorServices
 
         services.AddSingleton(new TenantDirectory(options.Tenants));
         services.AddSingleton<ConversationClient>();
+        services.AddSingleton<PushQuarantineClient>();
         services.AddSingleton(sp => new Orchestrator.Conversations.Feed.ConversationFeed(sp.GetRequiredService<Akka.Actor.ActorSystem>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UdeskCallGate>();

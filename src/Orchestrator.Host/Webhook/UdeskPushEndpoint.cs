@@ -12,9 +12,11 @@ using static Orchestrator.Conversations.Domain.ConversationReplies;
 namespace Orchestrator.Host.Webhook;
 
 /// <summary>
-/// Udesk's Receiving Message URL. A batch is answered 200 (empty body) only once its events are persisted; past
+/// Udesk's Receiving Message URL. Udesk delivers again anything not answered 200, so a push is answered 200
+/// (empty body) once everything in it is kept: readable messages applied, unreadable ones stored raw in their
+/// conversation, a body naming no conversation stored raw in the tenant's quarantine. Past
 /// <see cref="OrchestratorOptions.PushPersistTimeout"/> it is answered 503 so Udesk delivers it again, and the
-/// conversation drops what it already has by <c>message_id</c>.
+/// conversation drops what it already has by <c>message_id</c>. docs/udesk-behaviour.md says why.
 /// </summary>
 internal static class UdeskPushEndpoint
 {
@@ -28,7 +30,8 @@ internal static class UdeskPushEndpoint
     }
 
     private static async Task<IResult> Receive(
-        string tenant, string secret, HttpRequest request, TenantDirectory tenants, ConversationClient conversations, IOptions<OrchestratorOptions> options, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
+        string tenant, string secret, HttpRequest request, TenantDirectory tenants, ConversationClient conversations, PushQuarantineClient quarantine,
+        IOptions<OrchestratorOptions> options, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
     {
         if (!tenants.IsPushSecret(tenant, secret))
         {
@@ -42,32 +45,42 @@ internal static class UdeskPushEndpoint
             return Problems.Result(Problems.TooLarge(limit));
         }
 
-        var parsed = UdeskPushParser.Parse(body.Value);
-        if (!parsed.IsSuccess)
+        var timeout = options.Value.PushPersistTimeout;
+        var push = UdeskPushParser.Parse(body.Value);
+        if (push is ReplyNotification { CustomerToken.Length: > RequestValidation.MaxTokenLength })
         {
-            return Problems.Result(Problems.Invalid("body", parsed.Error!.Message));
+            push = new UnattributablePush($"customer_token is longer than {RequestValidation.MaxTokenLength} characters: no conversation can have it.");
         }
 
-        var timeout = options.Value.PushPersistTimeout;
-        var reply = parsed.Value switch
+        var log = logs.CreateLogger(typeof(UdeskPushEndpoint));
+        var kept = push switch
         {
             ReplyNotification batch => await conversations.Ask(
-                new ApplyPush(new ConversationId(tenant, batch.CustomerToken), batch.AssignType, batch.Messages.Select(m => m.Raw).ToList(), time.GetUtcNow() + timeout), timeout, ct),
-            ReadStatusNotification read => await conversations.Route(new SessionIndexMessages.RouteReadReceipt(tenant, read.SessionId, read.MessageIds), timeout, ct),
-            _ => throw new InvalidOperationException($"Unexpected push {parsed.Value!.GetType().Name}."),
+                new ApplyPush(new ConversationId(tenant, batch.CustomerToken), batch.AssignType, PushedItems.From(batch), time.GetUtcNow() + timeout), timeout, ct) switch
+            {
+                Accepted or AlreadyAccepted => true,
+                // Poison the conversation could not process: kept for operators rather than refused into Udesk's resend loop.
+                Rejected { Reason: RejectionReason.Invalid } refused => await quarantine.Keep(tenant, $"The conversation refused it: {refused.Detail}", body.Value, request.ContentType, timeout, ct),
+                _ => false,
+            },
+            ReadStatusNotification read => await conversations.Route(new SessionIndexMessages.RouteReadReceipt(tenant, read.SessionId, read.MessageIds), timeout, ct) switch
+            {
+                Accepted or AlreadyAccepted => true,
+                // A read receipt for a session no conversation of ours owns: delivering it again cannot help.
+                Rejected noOwner => LoggedAndDropped(log, tenant, read, noOwner),
+                _ => false,
+            },
+            UnattributablePush unattributable => await quarantine.Keep(tenant, unattributable.Reason, body.Value, request.ContentType, timeout, ct),
+            _ => false,
         };
-        if (parsed.Value is ReadStatusNotification unknown && reply is Rejected noOwner)
-        {
-            // A read receipt for a session no conversation of ours owns: delivering it again cannot help.
-            logs.CreateLogger(typeof(UdeskPushEndpoint)).LogWarning("Read-status push for session {SessionId} of {Tenant} dropped: {Detail}", unknown.SessionId, tenant, noOwner.Detail);
-            return Results.Ok();
-        }
 
-        return reply switch
-        {
-            Accepted or AlreadyAccepted => Results.Ok(),
-            Rejected { Reason: not RejectionReason.TooLate } rejected => Problems.Result(Problems.Invalid("body", rejected.Detail)),
-            _ => Problems.Result(Problems.Unavailable("The push could not be persisted in time; deliver it again.")),
-        };
+        // Not kept in time: 503, Udesk delivers it again, and nothing already kept is kept twice.
+        return kept ? Results.Ok() : Problems.Result(Problems.Unavailable("The push could not be persisted in time; deliver it again."));
+    }
+
+    private static bool LoggedAndDropped(ILogger log, string tenant, ReadStatusNotification read, Rejected noOwner)
+    {
+        log.LogWarning("Read-status push for session {SessionId} of {Tenant} dropped: {Detail}", read.SessionId, tenant, noOwner.Detail);
+        return true;
     }
 }

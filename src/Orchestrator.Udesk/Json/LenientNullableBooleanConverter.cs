@@ -14,8 +14,10 @@ internal sealed class LenientNullableBooleanConverter : JsonConverter<bool?>
             JsonTokenType.Null => null,
             JsonTokenType.True => true,
             JsonTokenType.False => false,
-            JsonTokenType.Number => reader.GetInt64() != 0,
-            JsonTokenType.String => reader.GetString() switch
+            JsonTokenType.Number => reader.TryGetInt64(out var number)
+                ? number != 0
+                : throw new JsonException($"{System.Text.Encoding.UTF8.GetString(reader.ValueSpan)} is not a flag."),
+            JsonTokenType.String => reader.GetString()?.Trim().ToLowerInvariant() switch
             {
                 null or "" => null,
                 "true" or "1" => true,

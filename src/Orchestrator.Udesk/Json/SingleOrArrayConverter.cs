@@ -10,10 +10,10 @@ public sealed class SingleOrArrayConverter<T> : JsonConverter<IReadOnlyList<T>>
     {
         if (reader.TokenType == JsonTokenType.StartArray)
         {
-            return JsonSerializer.Deserialize<List<T>>(ref reader, options);
+            return NestedJson.Deserialize<List<T>>(ref reader, options);
         }
 
-        var single = JsonSerializer.Deserialize<T>(ref reader, options);
+        var single = NestedJson.Deserialize<T>(ref reader, options);
         return single is null ? [] : [single];
     }
 

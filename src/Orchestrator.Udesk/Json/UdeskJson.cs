@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Orchestrator.Udesk.Json;
 
 /// <summary>
-/// Serializer settings for Udesk's wire format: snake_case, liberal in what it reads (numbers as strings,
-/// strings as numbers, trailing commas, comments), and writing nulls nowhere.
+/// Serializer settings for Udesk's wire format: snake_case, liberal in what it reads (numbers as strings, strings
+/// as numbers or objects, fractional quantities rounded, ids that are no whole number as absent, trailing commas,
+/// comments), and writing nulls nowhere.
 /// </summary>
 public static class UdeskJson
 {
@@ -24,10 +26,11 @@ public static class UdeskJson
             Converters =
             {
                 new LenientStringConverter(),
-                new LenientNullableNumberConverter<int>(),
-                new LenientNullableNumberConverter<long>(),
+                new LenientNullableQuantityConverter<int>(),
+                new LenientNullableQuantityConverter<long>(),
                 new LenientNullableBooleanConverter(),
             },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LenientIds.Apply } },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

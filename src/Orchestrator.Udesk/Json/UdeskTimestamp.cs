@@ -6,7 +6,7 @@ namespace Orchestrator.Udesk.Json;
 
 /// <summary>
 /// A time as Udesk wrote it. Udesk uses several formats ("20170711 09:52:11", "2018-01-01 00:00:00",
-/// ISO 8601 with offset, a bare date); the text is kept so it goes back out unchanged, and
+/// ISO 8601 with offset, a bare date, unix seconds); the text is kept so it goes back out unchanged, and
 /// <see cref="Value"/> reads it, taking Beijing time (+08:00) where no offset is written.
 /// </summary>
 [JsonConverter(typeof(UdeskTimestampConverter))]
@@ -23,6 +23,10 @@ public readonly record struct UdeskTimestamp(string Raw)
         "yyyy-MM-dd",
     ];
 
+    // Unix seconds between 2001 and 9999: ten or more digits, so a compact date ("20170711") is not taken for one.
+    private const long UnixSecondsMin = 1_000_000_000;
+    private const long UnixSecondsMax = 253_402_300_799;
+
     public DateTimeOffset? Value => TryParse(Raw, out var value) ? value : null;
 
     /// <summary>Formats a time the way Udesk's query parameters expect it ("2022-05-19 19:50:33", Beijing time).</summary>
@@ -35,6 +39,13 @@ public readonly record struct UdeskTimestamp(string Raw)
         if (string.IsNullOrWhiteSpace(text))
         {
             return false;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            && seconds is >= UnixSecondsMin and <= UnixSecondsMax)
+        {
+            value = DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(DefaultOffset);
+            return true;
         }
 
         if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))

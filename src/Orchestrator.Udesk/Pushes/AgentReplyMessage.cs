@@ -24,6 +24,7 @@ public sealed record AgentReplyMessage : PushedMessage
 
     public UdeskTimestamp? MessageCreatedAt { get; init; }
 
+    [JsonConverter(typeof(AgentMessageDataConverter))]
     public AgentMessageData? Data { get; init; }
 
     // Overrides do not inherit the base's [JsonIgnore]: without it these would be written as invented fields.
@@ -31,7 +32,7 @@ public sealed record AgentReplyMessage : PushedMessage
     public override string? Id => MessageId;
 
     [JsonIgnore]
-    public override string Kind => Type ?? Messages.MessageType.Text;
+    public override string Kind => KindOf(Type);
 }
 
 /// <summary>The <c>data</c> of an agent-side message: content for messages, close details for <c>close</c>.</summary>
@@ -45,6 +46,7 @@ public sealed record AgentMessageData : UdeskObject
 
     public string? Filesize { get; init; }
 
+    /// <summary>Seconds (audio); a fraction is rounded.</summary>
     public int? Duration { get; init; }
 
     /// <summary><c>close</c> only: <c>normal</c>, <c>redirect</c> or <c>force</c>.</summary>

@@ -12,7 +12,10 @@ public abstract record PushedMessage : UdeskObject
     [JsonIgnore]
     public abstract string? Id { get; }
 
-    /// <summary>The message or event type (see <see cref="MessageType"/>); unknown types are kept as sent.</summary>
+    /// <summary>
+    /// The message or event type (see <see cref="MessageType"/>) in lower case; unknown types are kept as sent,
+    /// lower-cased, so they compare case-insensitively.
+    /// </summary>
     [JsonIgnore]
     public abstract string Kind { get; }
 
@@ -20,7 +23,14 @@ public abstract record PushedMessage : UdeskObject
     [JsonIgnore]
     public bool IsCustomerVisible => MessageType.CustomerVisible.Contains(Kind);
 
-    /// <summary>The message exactly as Udesk sent it.</summary>
+    /// <summary>
+    /// The message exactly as Udesk sent it, all of its text valid Unicode so it can be written again.
+    /// Undefined on an <see cref="UnreadableMessage"/>, whose bytes are in <see cref="UnreadableMessage.RawUtf8"/>.
+    /// </summary>
     [JsonIgnore]
     public JsonElement Raw { get; init; }
+
+    /// <summary>The <see cref="Kind"/> of a message whose <c>type</c> is <paramref name="type"/>; untyped messages are text.</summary>
+    protected static string KindOf(string? type) =>
+        string.IsNullOrWhiteSpace(type) ? MessageType.Text : type.Trim().ToLowerInvariant();
 }

@@ -17,7 +17,7 @@ public sealed record RobotReplyMessage : PushedMessage
     public override string? Id => MessageId;
 
     [JsonIgnore]
-    public override string Kind => Type ?? Messages.MessageType.Text;
+    public override string Kind => KindOf(Type);
 }
 
 public sealed record RobotAnswer : UdeskObject

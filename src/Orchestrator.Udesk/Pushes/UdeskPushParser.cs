@@ -1,12 +1,24 @@
+using System.Globalization;
 using System.Text.Json;
 using Orchestrator.Udesk.Json;
-using Orchestrator.Udesk.Results;
 
 namespace Orchestrator.Udesk.Pushes;
 
 /// <summary>
-/// Reads a body POSTed to the Receiving Message URL. Malformed input gives an
-/// <see cref="UdeskErrorKind.InvalidResponse"/> error naming what is wrong; it never throws.
+/// Reads a body POSTed to the Receiving Message URL. It never throws, and never rejects a batch that names a customer:
+/// Udesk resends anything not answered 200, so one odd message must not hold back the replies beside it.
+/// <list type="bullet">
+/// <item>The customer is <c>customer_token</c> (a string or number), else <c>web_token</c> (Udesk's H5 offline push).
+/// Without a usable one (missing, blank, not valid Unicode) the body is an <see cref="UnattributablePush"/>, as is a
+/// body that is not JSON, not an object, or of no known shape (the spec's bare urobot message has no envelope).</item>
+/// <item><c>assign_type</c> is read in any case and trimmed; missing or unknown, it is inferred from the messages'
+/// shape: camelCase <c>sessionId</c>/<c>logId</c>/<c>ansContent</c> → urobot; <c>data.answer</c>/<c>data.question_id</c>
+/// → robot; otherwise agent.</item>
+/// <item><c>messages</c> is an array, or a single object (urobot). Each item becomes one <see cref="PushedMessage"/>,
+/// an <see cref="UnreadableMessage"/> (kept as its bytes) where it cannot be read or holds text that is not valid
+/// Unicode; so readable messages' <see cref="PushedMessage.Raw"/> can always be written again.</item>
+/// <item><c>{session_id, message_ids}</c> is a <see cref="ReadStatusNotification"/>.</item>
+/// </list>
 /// </summary>
 public static class UdeskPushParser
 {
@@ -16,104 +28,91 @@ public static class UdeskPushParser
         CommentHandling = JsonCommentHandling.Skip,
     };
 
-    public static UdeskResult<UdeskPush> Parse(ReadOnlyMemory<byte> body)
+    public static UdeskPush Parse(ReadOnlyMemory<byte> body)
     {
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(body, DocumentOptions);
-            return Parse(document.RootElement);
+            document = JsonDocument.Parse(body, DocumentOptions);
         }
         catch (JsonException e)
         {
-            return Invalid($"The push is not valid JSON: {e.Message}");
+            return new UnattributablePush($"The body is not valid JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            return Parse(document.RootElement);
         }
     }
 
-    public static UdeskResult<UdeskPush> Parse(JsonElement root)
+    private static UdeskPush Parse(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return Invalid("The push must be a JSON object.");
+            return new UnattributablePush($"The body is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object.");
         }
 
-        try
+        if (SafeJson.Find(root, "messages"u8) is { } messages)
         {
-            if (root.TryGetProperty("messages", out var messages))
-            {
-                return ParseReply(root, messages);
-            }
-
-            if (root.TryGetProperty("session_id", out _) && root.TryGetProperty("message_ids", out _))
-            {
-                var status = root.Deserialize<ReadStatusBody>(UdeskJson.Options)!;
-                return status.SessionId is { } session && status.MessageIds is { } ids
-                    ? UdeskResult<UdeskPush>.Success(new ReadStatusNotification(session, ids))
-                    : Invalid("A read-status push needs session_id and message_ids.");
-            }
-
-            return Invalid("The push has neither messages nor session_id and message_ids.");
+            return ParseReply(root, messages);
         }
-        catch (JsonException e)
+
+        if (SafeJson.Find(root, "session_id"u8) is { } sessionId && SafeJson.Find(root, "message_ids"u8) is { } messageIds)
         {
-            return Invalid($"The push does not have the expected shape: {e.Message}");
+            return ParseReadStatus(sessionId, messageIds);
         }
+
+        return new UnattributablePush(AssignTypeReader.LooksLikeUrobot(root)
+            ? "The body is a bare urobot message (as the spec prints it) without the customer_token and messages around it, so it names no customer."
+            : "The body has neither messages nor session_id and message_ids.");
     }
 
-    /// <summary>Reads one message in the format of <paramref name="assignType"/>.</summary>
-    public static PushedMessage ParseMessage(string assignType, JsonElement message)
+    private static UdeskPush ParseReply(JsonElement root, JsonElement messages)
     {
-        PushedMessage? parsed = assignType switch
+        var customerToken = UsableToken(SafeJson.Find(root, "customer_token"u8)) ?? UsableToken(SafeJson.Find(root, "web_token"u8));
+        if (customerToken is null)
         {
-            "robot" => message.Deserialize<RobotReplyMessage>(UdeskJson.Options),
-            "urobot" => message.Deserialize<UrobotReplyMessage>(UdeskJson.Options),
-            _ => message.Deserialize<AgentReplyMessage>(UdeskJson.Options),
+            return new UnattributablePush("Neither customer_token nor web_token is a usable token (a non-blank string of valid Unicode, or a number).");
+        }
+
+        IReadOnlyList<JsonElement> items = messages.ValueKind switch
+        {
+            JsonValueKind.Array => messages.EnumerateArray().ToList(),
+            JsonValueKind.Null => [],
+            // urobot sends a single object; anything else is kept as one unreadable message rather than lost.
+            _ => [messages],
         };
-        return (parsed ?? throw new JsonException("A message is null.")) with { Raw = message.Clone() };
+        var assignType = AssignTypeReader.Read(SafeJson.Find(root, "assign_type"u8), items);
+        return new ReplyNotification(customerToken, assignType, items.Select(item => PushedMessageReader.Read(assignType, item)).ToList());
     }
 
-    private static UdeskResult<UdeskPush> ParseReply(JsonElement root, JsonElement messages)
+    private static string? UsableToken(JsonElement? token) => SafeJson.TextOf(token) is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
+
+    private static UdeskPush ParseReadStatus(JsonElement sessionId, JsonElement messageIds) =>
+        long.TryParse(SafeJson.TextOf(sessionId)?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var session)
+        && TryReadIds(messageIds, out var ids)
+            ? new ReadStatusNotification(session, ids)
+            : new UnattributablePush("A read-status push needs session_id as a whole number and message_ids as a list of strings or numbers.");
+
+    private static bool TryReadIds(JsonElement messageIds, out List<string> ids)
     {
-        // A string, or a number read as its text; an object or array is not a token (ToString would give its JSON).
-        var customerToken = root.TryGetProperty("customer_token", out var token) && token.ValueKind is JsonValueKind.String or JsonValueKind.Number
-            ? token.ToString()
-            : "";
-        if (string.IsNullOrWhiteSpace(customerToken))
+        ids = [];
+        if (messageIds.ValueKind != JsonValueKind.Array)
         {
-            return Invalid("customer_token is required.");
+            return false;
         }
 
-        var assignType = root.TryGetProperty("assign_type", out var type) && type.ValueKind == JsonValueKind.String
-            ? type.GetString()!
-            : "";
-        if (assignType is not ("robot" or "urobot" or "agent"))
+        foreach (var item in messageIds.EnumerateArray())
         {
-            return Invalid($"assign_type must be robot, urobot or agent, not '{assignType}'.");
-        }
-
-        // urobot sends a single object where the others send an array.
-        IEnumerable<JsonElement> items = messages.ValueKind switch
-        {
-            JsonValueKind.Array => messages.EnumerateArray(),
-            JsonValueKind.Object => [messages],
-            _ => throw new JsonException("messages must be an array or an object."),
-        };
-
-        var parsed = new List<PushedMessage>();
-        foreach (var item in items)
-        {
-            if (item.ValueKind != JsonValueKind.Object)
+            if (SafeJson.TextOf(item) is not { } id)
             {
-                return Invalid($"messages[{parsed.Count}] must be an object.");
+                return false;
             }
 
-            parsed.Add(ParseMessage(assignType, item));
+            ids.Add(id);
         }
 
-        return UdeskResult<UdeskPush>.Success(new ReplyNotification(customerToken, assignType, parsed));
+        return true;
     }
-
-    private static UdeskResult<UdeskPush> Invalid(string message) =>
-        UdeskResult<UdeskPush>.Failure(new UdeskError(UdeskErrorKind.InvalidResponse, message));
-
-    private sealed record ReadStatusBody(long? SessionId, IReadOnlyList<string>? MessageIds);
 }

@@ -58,7 +58,8 @@ public sealed record SurveyChoiceSet : UdeskObject
 
 public sealed record SurveyChoice : UdeskObject
 {
-    public long Id { get; init; }
+    /// <summary>Null when Udesk sends none (<c>""</c> or null); such an option cannot be chosen.</summary>
+    public long? Id { get; init; }
 
     public string? Text { get; init; }
 
@@ -73,7 +74,8 @@ public sealed record SurveyChoice : UdeskObject
 
 public sealed record SurveyOption : UdeskObject
 {
-    public long Id { get; init; }
+    /// <summary>Null when Udesk sends none (<c>""</c> or null); such an option cannot be chosen.</summary>
+    public long? Id { get; init; }
 
     public string? Text { get; init; }
 
@@ -83,7 +85,8 @@ public sealed record SurveyOption : UdeskObject
 /// <summary>When a survey is offered: <c>after_session</c>, <c>agent_invite</c>, <c>customer_invite</c>.</summary>
 public sealed record SurveyMethod : UdeskObject
 {
-    public long Id { get; init; }
+    /// <summary>Null when Udesk sends none (<c>""</c> or null); such an option cannot be chosen.</summary>
+    public long? Id { get; init; }
 
     public string? Flag { get; init; }
 

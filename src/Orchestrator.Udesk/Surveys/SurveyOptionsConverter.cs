@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Orchestrator.Udesk.Json;
 
 namespace Orchestrator.Udesk.Surveys;
 
@@ -14,7 +15,7 @@ public sealed class SurveyOptionsConverter : JsonConverter<SurveyOptions>
     {
         if (reader.TokenType == JsonTokenType.StartObject)
         {
-            return JsonSerializer.Deserialize<SurveyOptions>(ref reader, options);
+            return NestedJson.Deserialize<SurveyOptions>(ref reader, options);
         }
 
         reader.Skip();

@@ -1,3 +1,4 @@
+using Orchestrator.Conversations.Tests.Domain;
 using Orchestrator.Udesk.Sessions;
 using System.Text.Json;
 using Akka.Actor;
@@ -125,9 +126,9 @@ public sealed class ConversationActorTests : Akka.TestKit.Xunit2.TestKit, IDispo
             JsonSerializer.SerializeToElement(new { type = "message", message_id = "w1", agent_id = 1, im_sub_session_id = 3, data = new { content = "welcome" } }),
         };
 
-        conversation.Tell(new ApplyPush(Id, "agent", batch));
+        conversation.Tell(Pushes.Batch(Id, "agent", batch));
         var first = ExpectMsg<Accepted>();
-        conversation.Tell(new ApplyPush(Id, "agent", batch));
+        conversation.Tell(Pushes.Batch(Id, "agent", batch));
 
         Assert.Equal(first, ExpectMsg<Accepted>());
         Assert.Equal(2, StateOf(conversation).Seq);
@@ -143,7 +144,7 @@ public sealed class ConversationActorTests : Akka.TestKit.Xunit2.TestKit, IDispo
         AwaitState(conversation, s => s.Status == ConversationStatus.Agent);
         foreach (var i in Enumerable.Range(1, 9))
         {
-            conversation.Tell(new ApplyPush(Id, "agent", [JsonSerializer.SerializeToElement(new { type = "message", message_id = $"a{i}", im_sub_session_id = 3, data = new { content = "x" } })]));
+            conversation.Tell(Pushes.Batch(Id, "agent", [JsonSerializer.SerializeToElement(new { type = "message", message_id = $"a{i}", im_sub_session_id = 3, data = new { content = "x" } })]));
             ExpectMsg<Accepted>();
         }
 
@@ -170,7 +171,7 @@ public sealed class ConversationActorTests : Akka.TestKit.Xunit2.TestKit, IDispo
         var runtime = quick.Runtime(budget);
         var parent = CreateTestProbe();
         var conversation = parent.ChildActorOf(ConversationActor.Props(Id, runtime));
-        conversation.Tell(new ApplyPush(Id, "robot", [JsonSerializer.SerializeToElement(new { type = "message", message_id = "r1", data = new { answer = "hi" } })]), TestActor);
+        conversation.Tell(Pushes.Batch(Id, "robot", [JsonSerializer.SerializeToElement(new { type = "message", message_id = "r1", data = new { answer = "hi" } })]), TestActor);
         ExpectMsg<Accepted>();
 
         var passivate = parent.ExpectMsg<Passivate>(TimeSpan.FromSeconds(5));

@@ -35,9 +35,10 @@ public sealed class DeliveryActorTests : IDisposable
         long lastSeq;
         await using (var host = await Start(store, failing))
         {
-            await host.Ask(new ApplyPush(id, "agent", [Pushes.Agent("start_session", "s1", 501), Pushes.Agent("message", "m1", 501)]));
-            await host.Ask(new ApplyPush(id, "agent", [Pushes.Close("c1", 501)]));
-            await host.Ask(new ApplyPush(id, "agent", [Pushes.Agent("message", "late-1", 501)]));
+            await host.Ask(Pushes.Batch(id, "agent", [Pushes.Agent("start_session", "s1", 501), Pushes.Agent("message", "m1", 501)]));
+            await host.Ask(Pushes.Batch(id, "agent", [Pushes.Close("c1", 501)]));
+            // An agent-only event after the close: recorded, internal, never delivered.
+            await host.Ask(Pushes.Batch(id, "agent", [Pushes.Agent("survey", "late-1", 501)]));
             lastSeq = (await host.StateOf(id)).Seq;
             await Eventually.True(() => Task.FromResult(failing.Attempts.Count >= 2), because: "the first event being retried");
             Assert.Empty(failing.AcknowledgedSeqs(id));
@@ -60,8 +61,8 @@ public sealed class DeliveryActorTests : IDisposable
         var refusing = true;
         var webhook = new ScriptedWebhook { Script = entry => entry.Type == "message" && Volatile.Read(ref refusing) ? new WebhookResponse(400) : null };
         await using var host = await Start(store, webhook);
-        await host.Ask(new ApplyPush(id, "agent", [Pushes.Agent("start_session", "s1", 501), Pushes.Agent("message", "m1", 501)]));
-        await host.Ask(new ApplyPush(id, "agent", [Pushes.Close("c1", 501)]));
+        await host.Ask(Pushes.Batch(id, "agent", [Pushes.Agent("start_session", "s1", 501), Pushes.Agent("message", "m1", 501)]));
+        await host.Ask(Pushes.Batch(id, "agent", [Pushes.Close("c1", 501)]));
         var lastSeq = (await host.StateOf(id)).Seq;
 
         await Eventually.True(async () => (await DeliveryOf(host)).Cursor == lastSeq, because: "delivery going past the refused event");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Orchestrator.Udesk.Sessions;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
@@ -27,7 +28,8 @@ internal sealed class ConversationScenario
         return Last;
     }
 
-    public Decision Push(string assignType, params System.Text.Json.JsonElement[] messages) => Do(new ApplyPush(Id, assignType, messages));
+    /// <summary>Udesk pushes a batch (read by the real parser, as the webhook does).</summary>
+    public Decision Push(string assignType, params JsonElement[] messages) => Do(Pushes.Batch(Id, assignType, messages));
 
     /// <summary>Udesk answers the oldest outbox call.</summary>
     public Decision Answer(CallOutcome outcome) => Do(new CompleteCall(Id, State.Outbox[0].Seq, outcome));

@@ -15,7 +15,7 @@ public sealed class PushDeadlineTests
     {
         var state = new ConversationScenario().InAgentSession(3).State;
 
-        var decision = ConversationDecider.Decide(state, new ApplyPush(ConversationScenario.Id, "agent", [Pushes.Agent("message", "a1", 3)], Now.AddTicks(-1)), Now);
+        var decision = ConversationDecider.Decide(state, Pushes.Batch(ConversationScenario.Id, "agent", [Pushes.Agent("message", "a1", 3)], Now.AddTicks(-1)), Now);
 
         Assert.Empty(decision.Events);
         Assert.Equal(RejectionReason.TooLate, Assert.IsType<Rejected>(decision.Reply).Reason);
@@ -26,7 +26,7 @@ public sealed class PushDeadlineTests
     {
         var scenario = new ConversationScenario().InAgentSession(3);
         var batch = new[] { Pushes.Agent("message", "a1", 3) };
-        scenario.Do(new ApplyPush(ConversationScenario.Id, "agent", batch, DateTimeOffset.UnixEpoch));
+        scenario.Do(Pushes.Batch(ConversationScenario.Id, "agent", batch, DateTimeOffset.UnixEpoch));
 
         var redelivered = scenario.Push("agent", batch);
 
@@ -39,7 +39,7 @@ public sealed class PushDeadlineTests
     {
         var state = new ConversationScenario().InAgentSession(3).State;
 
-        var decision = ConversationDecider.Decide(state, new ApplyPush(ConversationScenario.Id, "agent", [Pushes.Agent("message", "a1", 3)], Now), Now);
+        var decision = ConversationDecider.Decide(state, Pushes.Batch(ConversationScenario.Id, "agent", [Pushes.Agent("message", "a1", 3)], Now), Now);
 
         Assert.Single(decision.Events);
     }

@@ -46,15 +46,31 @@ public sealed class PushDedupeTests
     }
 
     [Fact]
-    public void A_malformed_message_rejects_the_whole_batch()
+    public void A_malformed_message_is_kept_raw_and_never_costs_the_rest_of_its_batch()
     {
         var scenario = new ConversationScenario().InAgentSession(3);
         var bad = System.Text.Json.JsonSerializer.SerializeToElement(new { type = "message", message_id = "x", im_sub_session_id = new { nested = 1 } });
 
-        var decision = scenario.Push("agent", Pushes.Agent("message", "ok", 3), bad);
+        var decision = scenario.Push("agent", Pushes.Agent("message", "ok", 3), bad, Pushes.Agent("message", "after", 3));
 
-        Assert.Equal(RejectionReason.Invalid, Assert.IsType<Rejected>(decision.Reply).Reason);
-        Assert.Empty(decision.Events);
+        Assert.IsType<Accepted>(decision.Reply);
+        Assert.Equal(["ok", "x", "after"], decision.Events.Select(e => e switch { MessageReceived m => m.MessageId, UnreadableMessageReceived u => u.MessageId, _ => null }));
+        var unreadable = Assert.IsType<UnreadableMessageReceived>(decision.Events[1]);
+        Assert.Contains("im_sub_session_id", unreadable.Reason);
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(bad.GetRawText()), unreadable.RawUtf8);
+    }
+
+    [Fact]
+    public void An_unreadable_message_without_an_id_delivered_again_is_kept_once()
+    {
+        var scenario = new ConversationScenario().InAgentSession(3);
+        var bad = System.Text.Json.JsonSerializer.SerializeToElement(new { type = "message", agent_id = new[] { 1 }, data = new { content = "x" } });
+
+        scenario.Push("agent", bad);
+        var again = scenario.Push("agent", bad);
+
+        Assert.Single(scenario.History.OfType<UnreadableMessageReceived>());
+        Assert.Empty(again.Events);
     }
 
     [Fact]

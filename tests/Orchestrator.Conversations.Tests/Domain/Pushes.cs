@@ -1,3 +1,6 @@
+using Orchestrator.Conversations.Domain;
+using Orchestrator.Udesk.Pushes;
+using static Orchestrator.Conversations.Domain.ConversationCommands;
 using System.Text.Json;
 
 namespace Orchestrator.Conversations.Tests.Domain;
@@ -35,6 +38,14 @@ internal static class Pushes
             ["close_type"] = closeType,
             ["survey_options"] = new { enabled = true, show_type = "star", options = new[] { new { id = 36, text = "Super satisfied", enabled = true } } },
         });
+
+    /// <summary>A pushed batch as the webhook hands it to the conversation: read by the real parser.</summary>
+    public static ApplyPush Batch(ConversationId id, string assignType, IReadOnlyList<JsonElement> messages, DateTimeOffset? answerBy = null)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { customer_token = id.CustomerToken, assign_type = assignType, messages });
+        var batch = Assert.IsType<ReplyNotification>(UdeskPushParser.Parse(body));
+        return new ApplyPush(id, batch.AssignType, PushedItems.From(batch), answerBy);
+    }
 
     public static JsonElement Robot(string messageId, string answer) =>
         JsonSerializer.SerializeToElement(new { type = "message", message_id = messageId, data = new { question_id = 1, answer } });

@@ -123,7 +123,6 @@ public sealed class SessionTransitionTests
 
     [Theory]
     [InlineData("normal")]
-    [InlineData("redirect")]
     [InlineData("force")]
     public void A_close_push_closes_with_its_type_and_offers_the_survey(string closeType)
     {
@@ -138,17 +137,30 @@ public sealed class SessionTransitionTests
     }
 
     [Fact]
-    public void Late_pushes_for_a_closed_session_are_recorded_and_never_reopen_it()
+    public void Late_events_for_a_closed_session_are_recorded_and_never_reopen_it_while_its_messages_still_in_flight_are_shown()
     {
         var scenario = new ConversationScenario().InAgentSession(3);
         scenario.Push("agent", Pushes.Close("c1", 3));
 
         scenario.Push("agent", Pushes.Agent("message", "late1", 3, "one more thing"), Pushes.Agent("start_session", "late2", 3), Pushes.Agent("transfer", "late3", 5));
 
-        Assert.All(scenario.Last.Events, e => Assert.IsType<LatePushRecorded>(e));
+        Assert.True(Assert.IsType<MessageReceived>(scenario.Last.Events[0]).Visible);
+        Assert.All(scenario.Last.Events.Skip(1), e => Assert.IsType<LatePushRecorded>(e));
         Assert.Equal(3, scenario.Last.Events.Count);
         Assert.Equal(ConversationStatus.Closed, scenario.State.Status);
         Assert.Equal(3, scenario.State.ImSubSessionId);
+    }
+
+    [Fact]
+    public void After_a_local_close_agent_messages_still_in_flight_are_shown()
+    {
+        var scenario = new ConversationScenario().InAgentSession(3);
+        scenario.Do(new CloseSession(Id));
+
+        scenario.Push("agent", Pushes.Agent("message", "in-flight", 3, "thanks, bye"));
+
+        Assert.True(Assert.IsType<MessageReceived>(Assert.Single(scenario.Last.Events)).Visible);
+        Assert.Equal(ConversationStatus.Closed, scenario.State.Status);
     }
 
     [Fact]

@@ -41,11 +41,11 @@ public sealed class ConversationStoreTests : IDisposable
         {
             Assert.IsType<Accepted>(await host.Ask(new RequestSession(id, new SessionRequest { AssignType = AssignType.Agent })));
             await host.Until(id, s => s.Status == ConversationStatus.Queued);
-            await host.Ask(new ApplyPush(id, "agent", [Pushes.Agent("start_session", "s1", 3, agentId: 7, agentName: "Ann"), Pushes.Agent("message", "w1", 3, "welcome")]));
-            await host.Ask(new ApplyPush(id, "agent", [Pushes.Agent("transfer", "t1", 4, "transferred", 9, "Jerry")]));
+            await host.Ask(Pushes.Batch(id, "agent", [Pushes.Agent("start_session", "s1", 3, agentId: 7, agentName: "Ann"), Pushes.Agent("message", "w1", 3, "welcome")]));
+            await host.Ask(Pushes.Batch(id, "agent", [Pushes.Agent("transfer", "t1", 4, "transferred", 9, "Jerry")]));
             await host.Ask(new SendMessage(id, "m1", "message", new MessagePayload { Content = "still there?" }));
             await host.Until(id, s => s.Outbox.IsEmpty);
-            await host.Ask(new ApplyPush(id, "agent", [Pushes.Close("c1", 4, "agent_close")]));
+            await host.Ask(Pushes.Batch(id, "agent", [Pushes.Close("c1", 4, "agent_close")]));
             before = await host.StateOf(id);
         }
 
@@ -75,7 +75,7 @@ public sealed class ConversationStoreTests : IDisposable
         {
             foreach (var i in Enumerable.Range(1, 10))
             {
-                await host.Ask(new ApplyPush(id, "robot", [Pushes.Robot($"r{i}", $"answer {i}")]));
+                await host.Ask(Pushes.Batch(id, "robot", [Pushes.Robot($"r{i}", $"answer {i}")]));
             }
 
             before = await host.StateOf(id);
@@ -127,7 +127,7 @@ public sealed class ConversationStoreTests : IDisposable
             await host.Ask(new RequestSession(id, new SessionRequest()));
             await host.Until(id, s => s.Status == ConversationStatus.Robot);
             first = Assert.IsType<Accepted>(await host.Ask(new SendMessage(id, "m1", "message", new MessagePayload { Content = "hi" })));
-            await host.Ask(new ApplyPush(id, "robot", [Pushes.Robot("r1", "hello")]));
+            await host.Ask(Pushes.Batch(id, "robot", [Pushes.Robot("r1", "hello")]));
             await host.Until(id, s => s.Outbox.IsEmpty);
             seqBefore = (await host.StateOf(id)).Seq;
         }
@@ -135,7 +135,7 @@ public sealed class ConversationStoreTests : IDisposable
         await using var restarted = await Start(store);
 
         Assert.Equal(new AlreadyAccepted(first.Seq), await restarted.Ask(new SendMessage(id, "m1", "message", new MessagePayload { Content = "hi" })));
-        await restarted.Ask(new ApplyPush(id, "robot", [Pushes.Robot("r1", "hello")]));
+        await restarted.Ask(Pushes.Batch(id, "robot", [Pushes.Robot("r1", "hello")]));
         Assert.Equal(seqBefore, (await restarted.StateOf(id)).Seq);
         Assert.Single(fixture.Udesk.Bodies("/im/messages"));
     }
@@ -147,7 +147,7 @@ public sealed class ConversationStoreTests : IDisposable
         var store = await TestStores.CreateAsync(kind);
         fixture.Settings.PassivateAfter = TimeSpan.FromMilliseconds(300);
         await using var host = await Start(store);
-        await host.Ask(new ApplyPush(id, "robot", [Pushes.Robot("r1", "hello")]));
+        await host.Ask(Pushes.Batch(id, "robot", [Pushes.Robot("r1", "hello")]));
 
         await Eventually.True(async () => await EntityCount(host) == 0, because: "the idle conversation should have passivated");
         var woken = await host.StateOf(id);

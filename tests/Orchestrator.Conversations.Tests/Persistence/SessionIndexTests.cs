@@ -24,8 +24,8 @@ public sealed class SessionIndexTests : IDisposable
         var store = await TestStores.CreateAsync(kind);
         await using (var host = await Start(store))
         {
-            await host.Ask(new ApplyPush(id, "agent", [Pushes.Agent("start_session", "s1", 501)]));
-            await host.Ask(new ApplyPush(id, "agent", [Pushes.Agent("transfer", "t1", 502)]));
+            await host.Ask(Pushes.Batch(id, "agent", [Pushes.Agent("start_session", "s1", 501)]));
+            await host.Ask(Pushes.Batch(id, "agent", [Pushes.Agent("transfer", "t1", 502)]));
             Assert.IsType<Accepted>(await Route(host, 502, "m1"));
         }
 

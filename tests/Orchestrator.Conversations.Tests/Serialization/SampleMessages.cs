@@ -4,6 +4,7 @@ using System.Text.Json;
 using Orchestrator.Conversations.Delivery;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
+using Orchestrator.Conversations.Quarantine;
 using Orchestrator.Conversations.Serialization;
 using Orchestrator.Conversations.Sessions;
 using Orchestrator.Conversations.Throttling;
@@ -67,8 +68,11 @@ public static class SampleMessages
         new SendPreview(Id, "typing…"),
         new ConversationCommands.CloseSession(Id),
         new ConversationCommands.AbandonQueue(Id),
-        new ApplyPush(Id, "agent", [Push, Push]),
-        new ApplyPush(Id, "agent", [Push], At.AddSeconds(4)),
+        new ApplyPush(Id, AssignType.Agent, [
+            new PushedItem.Readable("p-1", "close", true, 78, Agent, "normal", Survey, Push),
+            new PushedItem.Unreadable("p-2", [0x7b, 0xff, 0x7d], "data.content: not valid Unicode."),
+        ]),
+        new ApplyPush(Id, AssignType.Robot, [new PushedItem.Readable(null, "message", true, null, null, null, null, Push)], At.AddSeconds(4)),
         new ApplyReadReceipt(Id, 78, ["m-1"]),
         new GetState(Id),
         new CompleteCall(Id, 12, new CallOutcome.Refused(2003, "session closed")),
@@ -117,6 +121,13 @@ public static class SampleMessages
         new SessionRequestRefused(16, At, 1, 11012, "group does not exist"),
         new UdeskCallQueued(17, At, new OutboundCall.CloseOnceAnswered()),
         new CompleteCall(Id, 13, new CallOutcome.Unconfirmed("no answer; not safe to repeat")),
+        new UnreadableMessageReceived(18, At, "p-2", "agent", [0x7b, 0xff, 0x7d], "data.content: not valid Unicode."),
+        new PushQuarantineMessages.PushQuarantined(new QuarantinedPush(3, At, "no customer_token", "application/json", "ab12", [0x7b, 0x7d])),
+        new PushQuarantineState { LastId = 3, Entries = [new QuarantinedPush(3, At, "no customer_token", null, "ab12", [0x7b, 0x7d])] },
+        new PushQuarantineMessages.QuarantinePush("acme", "not JSON", [0xff], "text/plain"),
+        new PushQuarantineMessages.ListQuarantine("acme", 2, 100),
+        new PushQuarantineMessages.PushKept(3),
+        new PushQuarantineMessages.QuarantinePage([new QuarantinedPush(3, At, "no customer_token", null, "ab12", [0x7b, 0x7d])]),
     ];
 
     /// <summary>A stable name per sample: the manifest, numbered when a type has several samples.</summary>

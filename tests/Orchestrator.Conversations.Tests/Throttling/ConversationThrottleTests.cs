@@ -1,3 +1,4 @@
+using Orchestrator.Conversations.Tests.Domain;
 using System.Text.Json;
 using Akka.Actor;
 using Orchestrator.Conversations.Actors;
@@ -23,7 +24,7 @@ public sealed class ConversationThrottleTests : Akka.TestKit.Xunit2.TestKit
     {
         var budget = Sys.ActorOf(CallBudgetActor.Props(fixture.Limits, TimeProvider.System));
         var conversation = Sys.ActorOf(ConversationActor.Props(Id, fixture.Runtime(budget)));
-        conversation.Tell(new ApplyPush(Id, "agent", [JsonSerializer.SerializeToElement(new { type = "start_session", message_id = "s1", agent_id = 1, im_sub_session_id = 3, data = new { content = "started" } })]));
+        conversation.Tell(Pushes.Batch(Id, "agent", [JsonSerializer.SerializeToElement(new { type = "start_session", message_id = "s1", agent_id = 1, im_sub_session_id = 3, data = new { content = "started" } })]));
         ExpectMsg<Accepted>();
         return conversation;
     }

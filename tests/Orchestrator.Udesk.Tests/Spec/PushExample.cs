@@ -15,12 +15,18 @@ namespace Orchestrator.Udesk.Tests.Spec;
 public sealed record PushExample(string File, string? BareMessageOf = null)
     : InboundExample(File, BareMessageOf is null ? nameof(ReplyNotification) : $"{nameof(ReplyNotification)} > {nameof(UrobotReplyMessage)}")
 {
-    public override Task<UdeskError?> ReadAsync(string text) => Task.FromResult(Parse(text).Error);
+    /// <summary>A push the parser could not attribute, or a batch with an unreadable message, counts as not read.</summary>
+    public override Task<UdeskError?> ReadAsync(string text) => Task.FromResult(Parse(text) switch
+    {
+        UnattributablePush push => new UdeskError(UdeskErrorKind.InvalidResponse, push.Reason),
+        ReplyNotification reply when reply.Messages.OfType<UnreadableMessage>().FirstOrDefault() is { } unreadable =>
+            new UdeskError(UdeskErrorKind.InvalidResponse, unreadable.Reason),
+        _ => null,
+    });
 
     public override Task<JsonNode?> RoundTripAsync(string json)
     {
-        var result = Parse(json);
-        var reply = Assert.IsType<ReplyNotification>(result.Value);
+        var reply = Assert.IsType<ReplyNotification>(Parse(json));
         var original = SpecFixtures.ParseAsClient(json);
         var originalMessages = BareMessageOf is null ? original["messages"]!.AsArray().ToList() : [original];
         Assert.Equal(originalMessages.Count, reply.Messages.Count);
@@ -35,11 +41,11 @@ public sealed record PushExample(string File, string? BareMessageOf = null)
         }
 
         JsonNode? back = BareMessageOf is null
-            ? new JsonObject { ["customer_token"] = reply.CustomerToken, ["assign_type"] = reply.AssignType, ["messages"] = written }
+            ? new JsonObject { ["customer_token"] = reply.CustomerToken, ["assign_type"] = JsonSerializer.SerializeToNode(reply.AssignType), ["messages"] = written }
             : written[0]!.DeepClone();
         return Task.FromResult<JsonNode?>(back);
     }
 
-    private UdeskResult<UdeskPush> Parse(string text) =>
+    private UdeskPush Parse(string text) =>
         UdeskPushParser.Parse(Encoding.UTF8.GetBytes(BareMessageOf is null ? text : $$"""{"customer_token":"spec","assign_type":"{{BareMessageOf}}","messages":{{text}}}"""));
 }

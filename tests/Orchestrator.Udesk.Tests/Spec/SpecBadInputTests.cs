@@ -29,7 +29,9 @@ public sealed class SpecBadInputTests
         }
     }
 
-    public static TheoryData<string> WrongTypeNames => new(WrongTypeCase.All.Select(c => c.Name));
+    public static TheoryData<string> WrongTypeNames => new(WrongTypeCase.All.Where(c => !c.ReadsLeniently).Select(c => c.Name));
+
+    public static TheoryData<string> LenientWrongTypeNames => new(WrongTypeCase.All.Where(c => c.ReadsLeniently).Select(c => c.Name));
 
     [Theory]
     [MemberData(nameof(Truncations))]
@@ -55,6 +57,19 @@ public sealed class SpecBadInputTests
 
         Assert.Equal(UdeskErrorKind.InvalidResponse, error?.Kind);
         Assert.False(string.IsNullOrWhiteSpace(error!.Message));
+    }
+
+    [Theory]
+    [MemberData(nameof(LenientWrongTypeNames))]
+    public async Task A_field_of_a_wrong_type_the_client_tolerates_is_read(string name)
+    {
+        var wrong = WrongTypeCase.All.Single(c => c.Name == name);
+        var example = SpecExamples.Inbound.Single(e => e.File == wrong.File);
+        var json = JsonPath.Replace(example.Parseable, wrong.Path, wrong.Value);
+
+        var error = await example.ReadAsync(json);
+
+        Assert.Null(error);
     }
 
     [Fact]

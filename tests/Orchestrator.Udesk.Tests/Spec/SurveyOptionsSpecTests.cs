@@ -49,11 +49,11 @@ public sealed partial class SurveyOptionsSpecTests
 
         var push = UdeskPushParser.Parse(Encoding.UTF8.GetBytes(agentPush));
 
-        var close = Assert.IsType<AgentReplyMessage>(Assert.IsType<ReplyNotification>(push.Value).Messages[^1]);
+        var close = Assert.IsType<AgentReplyMessage>(Assert.IsType<ReplyNotification>(push).Messages[^1]);
         var options = close.Data!.SurveyOptions!;
         Assert.Equal("text", options.ShowType);
         Assert.Equal(36, options.ShownChoices!.DefaultOptionId);
-        Assert.Equal([36L, 37, 38, 39, 40], options.Options!.Select(o => o.Id));
+        Assert.Equal([36L, 37, 38, 39, 40], options.Options!.Select(o => o.Id!.Value));
         Assert.Equal("0", options.ResolvedOptions!.Value);
         var written = JsonSerializer.SerializeToNode(options, UdeskJson.Options);
         Assert.Empty(RoundTripComparison.Problems(SpecFixtures.ParseAsClient(survey), written, SpecExamples.Named(Verbatim).Differences));

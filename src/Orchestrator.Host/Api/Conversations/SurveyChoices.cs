@@ -25,10 +25,10 @@ internal static class SurveyChoices
             return new HashSet<long>();
         }
 
-        var ids = new HashSet<long>(options?.Options?.Select(o => o.Id) ?? []);
+        var ids = new HashSet<long>(options?.Options?.Select(o => o.Id).OfType<long>() ?? []);
         foreach (var set in new[] { options?.Text, options?.Expression, options?.Star })
         {
-            ids.UnionWith(set?.Options?.Select(o => o.Id) ?? []);
+            ids.UnionWith(set?.Options?.Select(o => o.Id).OfType<long>() ?? []);
         }
 
         return ids;

@@ -1,0 +1,19 @@
+using System.Security.Cryptography;
+
+namespace Orchestrator.Conversations.Domain;
+
+/// <summary>
+/// What a redelivered push message is recognised by: its <c>message_id</c>, or for an unreadable message without a
+/// readable id, a digest of its bytes (Udesk redelivers the same bytes).
+/// </summary>
+public static class PushDedupeKey
+{
+    public static string? Of(PushedItem item) => item switch
+    {
+        { MessageId: { Length: > 0 } id } => id,
+        PushedItem.Unreadable unreadable => Of(unreadable.RawUtf8),
+        _ => null,
+    };
+
+    public static string Of(byte[] rawUtf8) => "unreadable:" + Convert.ToHexStringLower(SHA256.HashData(rawUtf8).AsSpan(0, 16));
+}

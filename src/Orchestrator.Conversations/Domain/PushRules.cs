@@ -1,0 +1,85 @@
+using Orchestrator.Udesk.Messages;
+using static Orchestrator.Conversations.Domain.ConversationEvents;
+
+namespace Orchestrator.Conversations.Domain;
+
+/// <summary>
+/// How one pushed message moves the conversation, as Udesk really drives it: batches may be split or reordered, a
+/// redirect is pushed as a <c>close</c> then a <c>transfer</c>, and the first sign of a new session may be a message
+/// that carries its <c>im_sub_session_id</c> rather than the <c>start_session</c> or <c>transfer</c> event.
+/// </summary>
+internal static class PushRules
+{
+    public static void Events(EventSequencer events, string assignType, PushedItem.Readable message)
+    {
+        var state = events.State;
+        var session = message.ImSubSessionId;
+        var agent = message.Agent ?? new AgentInfo(null, null, null);
+        var isPastSession = session is { } s && s != state.ImSubSessionId && state.PreviousSessionIds.Contains(s);
+
+        switch (message.Kind)
+        {
+            case MessageType.StartSession when session is { } id && !(state.Status == ConversationStatus.Closed && (id == state.ImSubSessionId || isPastSession)):
+                if (state.Status == ConversationStatus.Agent && state.ImSubSessionId == id)
+                {
+                    // The session answer (or a message of the session) already started it: keep the push, show nothing twice.
+                    events.Add((seq, at) => new MessageReceived(seq, at, message.MessageId, assignType, message.Kind, false, session, message.Raw));
+                }
+                else
+                {
+                    events.Add((seq, at) => new AgentSessionStarted(seq, at, id, agent, null, message.MessageId, message.Raw));
+                }
+
+                return;
+            case MessageType.Transfer when session is { } to && to == state.ImSubSessionId && state.Status == ConversationStatus.Agent:
+                // A message of the new session came first and moved the conversation already: the transfer text is still shown.
+                events.Add((seq, at) => new MessageReceived(seq, at, message.MessageId, assignType, message.Kind, message.Visible, session, message.Raw));
+                return;
+            case MessageType.Transfer when session is { } to && state.Status != ConversationStatus.Closed && !isPastSession:
+                events.Add((seq, at) => new SessionTransferred(seq, at, state.ImSubSessionId, to, agent, message.MessageId, message.Raw));
+                return;
+            case MessageType.Close when message.CloseType == CloseTypes.Redirect && state.Status != ConversationStatus.Closed:
+                // A redirect is a close of the old session followed by a transfer: the conversation follows the transfer.
+                events.Add((seq, at) => new MessageReceived(seq, at, message.MessageId, assignType, message.Kind, false, session, message.Raw));
+                return;
+            case MessageType.Close when state.Status != ConversationStatus.Closed && !isPastSession:
+                events.Add((seq, at) => new SessionClosed(
+                    seq, at, message.CloseType ?? CloseTypes.Normal, CloseInitiator.Udesk, session ?? state.ImSubSessionId, message.SurveyOptions, message.MessageId, message.Raw));
+                return;
+        }
+
+        if (message.Kind is MessageType.Close or MessageType.Transfer or MessageType.StartSession && (state.Status == ConversationStatus.Closed || isPastSession))
+        {
+            events.Add((seq, at) => new LatePushRecorded(seq, at, message.MessageId, message.Kind, session, message.Raw));
+            return;
+        }
+
+        if (session is { } newer && IsNewSession(state, newer, isPastSession))
+        {
+            // The start_session or transfer of this session is late (split or reordered batches): its message says where the customer is now.
+            if (state.Status == ConversationStatus.Agent)
+            {
+                events.Add((seq, at) => new SessionTransferred(seq, at, state.ImSubSessionId, newer, agent, null, message.Raw));
+            }
+            else
+            {
+                events.Add((seq, at) => new AgentSessionStarted(seq, at, newer, agent, null, null, message.Raw));
+            }
+        }
+        else if (state.Status == ConversationStatus.Closed && !(session is not null && session == state.ImSubSessionId))
+        {
+            // Closed, and not a message of the session just closed (those, still in flight at a close, are shown).
+            events.Add((seq, at) => new LatePushRecorded(seq, at, message.MessageId, message.Kind, session, message.Raw));
+            return;
+        }
+
+        events.Add((seq, at) => new MessageReceived(seq, at, message.MessageId, assignType, message.Kind, message.Visible, session, message.Raw));
+    }
+
+    /// <summary>
+    /// An agent session the conversation has not been in: newer than the current one (Udesk's ids grow), or the
+    /// first one at all. An older id it never saw is a straggler, not a new session.
+    /// </summary>
+    private static bool IsNewSession(ConversationState state, long session, bool isPastSession) =>
+        session > 0 && !isPastSession && session != state.ImSubSessionId && (state.ImSubSessionId is not { } current || session > current);
+}

@@ -4,12 +4,14 @@ using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Throttling;
 using Orchestrator.Udesk;
+using Orchestrator.Udesk.Results;
 
 namespace Orchestrator.Conversations.Actors;
 
 /// <summary>
 /// Sends a conversation's message previews within Udesk's 3 per second per session. Previews coalesce: only the
-/// newest waiting one is sent, and the last one always is (so the agent never sees a stale preview).
+/// newest waiting one is sent, and the last one always is (so the agent never sees a stale preview). A preview
+/// Udesk refuses stops the ones Udesk would refuse too (<see cref="PreviewRefusal"/>).
 /// </summary>
 internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
 {
@@ -22,6 +24,9 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter log = Context.GetLogger();
     private Preview? waiting;
     private bool busy;
+    private DateTimeOffset pausedUntil;
+    private long? goneSession;
+    private bool notActivated;
     private long permitRequest;
     private long permitToken;
 
@@ -34,6 +39,11 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
 
         Receive<Preview>(preview =>
         {
+            if (notActivated || preview.ImSubSessionId == goneSession)
+            {
+                return;
+            }
+
             waiting = preview;
             SendWhenAllowed();
         });
@@ -45,12 +55,14 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
         });
         Receive<Sent>(sent =>
         {
-            if (!sent.Ok)
+            var now = runtime.Time.GetUtcNow();
+            if (sent.Problem is { } problem)
             {
-                log.Info("Preview for {0} was not delivered: {1}", conversation, sent.Problem);
+                log.Info("Preview for {0} was not delivered: {1}", conversation, problem);
+                Refused(sent.ImSubSessionId, PreviewRefusal.Of(problem, now, window.Window));
             }
 
-            SlidingWindowLog.Release(sent.Slot, runtime.Time.GetUtcNow());
+            SlidingWindowLog.Release(sent.Slot, now);
             runtime.CallBudget.Tell(new ReleasePermit(conversation.Tenant, permitToken));
             busy = false;
             SendWhenAllowed();
@@ -71,6 +83,7 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
 
         var now = runtime.Time.GetUtcNow();
         var next = window.NextAllowedAt(now);
+        next = next > pausedUntil ? next : pausedUntil;
         if (next > now)
         {
             Timers.StartSingleTimer(WindowTimer, WindowOpen.Instance, next - now);
@@ -89,13 +102,32 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
         // Udesk counts the preview when it arrives: the slot's window starts once it has been answered.
         var slot = window.TryAcquire(runtime.Time.GetUtcNow(), hold: true)!;
         udesk.SendMessagePreviewAsync(preview.ImSubSessionId, preview.Content)
-            .PipeTo(Self, success: r => new Sent(slot, r.IsSuccess, r.Error?.ToString()), failure: e => new Sent(slot, false, e.Message));
+            .PipeTo(Self, success: r => new Sent(slot, preview.ImSubSessionId, r.Error), failure: e => new Sent(slot, preview.ImSubSessionId, new UdeskError(UdeskErrorKind.Transport, e.Message)));
+    }
+
+    private void Refused(long session, PreviewRefusal? refusal)
+    {
+        switch (refusal)
+        {
+            case PreviewRefusal.PauseUntil pause:
+                pausedUntil = pause.Until;
+                break;
+            case PreviewRefusal.SessionGone:
+                goneSession = session;
+                waiting = waiting?.ImSubSessionId == session ? null : waiting;
+                break;
+            case PreviewRefusal.NotActivated:
+                notActivated = true;
+                waiting = null;
+                log.Warning("Udesk answered 2065 for previews of {0}: the preview interface is not activated for the company; no more previews are sent", conversation);
+                break;
+        }
     }
 
     /// <summary>Local to the conversation: never crosses nodes, so never serialized.</summary>
     public sealed record Preview(long ImSubSessionId, string Content) : INoSerializationVerificationNeeded;
 
-    private sealed record Sent(SlidingWindowLog.Slot Slot, bool Ok, string? Problem) : INoSerializationVerificationNeeded;
+    private sealed record Sent(SlidingWindowLog.Slot Slot, long ImSubSessionId, UdeskError? Problem) : INoSerializationVerificationNeeded;
 
     private sealed class WindowOpen : INoSerializationVerificationNeeded
     {

@@ -42,4 +42,30 @@ public sealed class QueueingTests(Journey journey) : IClassFixture<Journey>
         Assert.Equal("queued", Str((await second.State())!, "state"));
         await AssertNoViolations(journey);
     }
+
+    [Fact]
+    public async Task A_customer_udesk_drops_from_its_queue_without_a_push_is_noticed_and_returned_to_where_it_was()
+    {
+        await SetEveryAgentsCapacity(0);
+        try
+        {
+            var customer = journey.Customer("dropped-from-queue");
+            await Accepted(customer.RequestSession(new JsonObject { ["assign_type"] = "robot" }));
+            await customer.StateWhere(s => Str(s, "state") == "robot", "with the robot");
+            await Accepted(customer.RequestSession(new JsonObject { ["assign_type"] = "agent" }));
+            await customer.StateWhere(s => Str(s, "state") == "queued", "queued");
+
+            await journey.Simulator.Post($"queue/{customer.CustomerToken}/drop");
+
+            var back = await customer.StateWhere(s => Str(s, "state") == "robot", "back with the robot once queue_status says it is not queued");
+            Assert.Null(back!["queue"]);
+            var feed = (await customer.Events())["events"]!.AsArray();
+            Assert.Single(feed, e => Str(e!.AsObject(), "type") == "dropped_from_queue");
+            await AssertNoViolations(journey);
+        }
+        finally
+        {
+            await SetEveryAgentsCapacity(2);
+        }
+    }
 }

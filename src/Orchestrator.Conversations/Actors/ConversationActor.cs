@@ -24,6 +24,7 @@ public sealed class ConversationActor : UntypedPersistentActor
     private ConversationState state;
     private IActorRef? gateway;
     private IActorRef? previews;
+    private IActorRef? queueWatcher;
     private bool recovered;
     private long? inFlight;
     private long nextSnapshotAt;
@@ -108,6 +109,21 @@ public sealed class ConversationActor : UntypedPersistentActor
         }
 
         DispatchOutbox();
+        WatchQueueWhileQueued();
+    }
+
+    /// <summary>A queued conversation keeps asking Udesk where it stands; any other leaves Udesk's budget alone.</summary>
+    private void WatchQueueWhileQueued()
+    {
+        if (state.Status == ConversationStatus.Queued && queueWatcher is null)
+        {
+            queueWatcher = Context.ActorOf(QueueWatcher.Props(id, runtime));
+        }
+        else if (state.Status != ConversationStatus.Queued && queueWatcher is not null)
+        {
+            Context.Stop(queueWatcher);
+            queueWatcher = null;
+        }
     }
 
     /// <summary>Udesk's read-status pushes name only the session; the index routes them here.</summary>
@@ -172,6 +188,7 @@ public sealed class ConversationActor : UntypedPersistentActor
             replyTo.Tell(decision.Reply);
             SnapshotIfDue();
             DispatchOutbox();
+            WatchQueueWhileQueued();
         });
     }
 

@@ -50,6 +50,13 @@ public sealed class ConversationSettings
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// While queued, how often Udesk's <c>queue_status</c> is asked (lowest priority of the company budget): keeps the
+    /// position live and notices a customer Udesk dropped from its queue without a push.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Shards of the conversation region (about 10 per node at the cluster's largest).</summary>
     [Range(1, 10_000)]
     public int Shards { get; set; } = 100;

@@ -26,6 +26,7 @@ public static partial class ConversationDecider
         ApplyPush c => PushDecision(state, c, now),
         ApplyReadReceipt c => Decision.Persist([new ReadReceiptReceived(state.Seq + 1, now, c.SessionId, c.MessageIds)], state),
         CompleteCall c => CompleteCallDecision(state, c, now),
+        ObserveQueue c => QueueObservation(state, c, now),
         GetState => new Decision([], new ConversationReplies.State(state)),
         _ => Decision.Reject(RejectionReason.Invalid, $"Unknown command {command.GetType().Name}."),
     };
@@ -135,7 +136,7 @@ public static partial class ConversationDecider
         return Decision.Persist(events.Events, state);
     }
 
-    private static void CloseEvents(EventSequencer events)
+    internal static void CloseEvents(EventSequencer events)
     {
         var session = events.State.Status == ConversationStatus.Agent ? events.State.ImSubSessionId : null;
         events.Add((seq, at) => new SessionClosed(seq, at, CloseTypes.Normal, CloseInitiator.Customer, session, null, null, null));
@@ -238,6 +239,24 @@ public static partial class ConversationDecider
                 events.Add((seq, at) => new NoAgentOnline(seq, at, answer.Message));
                 break;
         }
+    }
+
+    /// <summary>Keeps the queue position live and notices a customer Udesk dropped from its queue without a word.</summary>
+    private static Decision QueueObservation(ConversationState state, ObserveQueue observed, DateTimeOffset now)
+    {
+        if (state.Status != ConversationStatus.Queued || state.SessionRequestPending)
+        {
+            return Decision.Unchanged(state);
+        }
+
+        return observed.Status.Trim().ToLowerInvariant() switch
+        {
+            "in queue" when observed.Position != state.Queue?.Position =>
+                Decision.Persist([new QueuePositionChanged(state.Seq + 1, now, observed.Position)], state),
+            "not in queue" =>
+                Decision.Persist([new DroppedFromQueue(state.Seq + 1, now, state.Queue?.Name, state.StatusBeforeQueue ?? ConversationStatus.Idle)], state),
+            _ => Decision.Unchanged(state),
+        };
     }
 
     private static Decision PushDecision(ConversationState state, ApplyPush command, DateTimeOffset now)

@@ -61,6 +61,15 @@ public static class ConversationEvents
     /// <summary>The customer left the queue; the conversation is back where it was before queueing.</summary>
     public sealed record QueueAbandoned(long Seq, DateTimeOffset At, string? Queue, ConversationStatus ResumedStatus) : Event(Seq, At);
 
+    /// <summary>Udesk's <c>queue_status</c> gave a new position in the queue.</summary>
+    public sealed record QueuePositionChanged(long Seq, DateTimeOffset At, int Position) : Event(Seq, At);
+
+    /// <summary>
+    /// Udesk dropped the customer from its queue without a push (<c>queue_status</c>: not in queue, not in session):
+    /// the conversation is back where it was before queueing.
+    /// </summary>
+    public sealed record DroppedFromQueue(long Seq, DateTimeOffset At, string? Queue, ConversationStatus ResumedStatus) : Event(Seq, At);
+
     /// <summary>The agent read these customer messages.</summary>
     public sealed record ReadReceiptReceived(long Seq, DateTimeOffset At, long SessionId, IReadOnlyList<string> MessageIds) : Event(Seq, At);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Orchestrator.Conversations.Outbox;
@@ -49,6 +50,13 @@ public sealed record ConversationState
     /// </summary>
     public bool SessionRequestPending { get; init; }
 
+    /// <summary>
+    /// The customer left the queue while Udesk was assigning (no queue name to leave): the agent session Udesk starts
+    /// next is closed as soon as it shows up.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool DeclineNextSession { get; init; }
+
     /// <summary>Udesk calls committed to but not yet answered, in the order they must be made.</summary>
     public ImmutableList<PendingCall> Outbox { get; init; } = [];
 
@@ -98,6 +106,7 @@ public sealed record ConversationState
             NoAgentOnline => state,
             AgentSessionStarted started => state.EnterSession(ConversationStatus.Agent) with
             {
+                DeclineNextSession = false,
                 ImSubSessionId = started.ImSubSessionId,
                 PreviousSessionIds = state.ImSubSessionId is { } old && old != started.ImSubSessionId ? state.PreviousSessionIds.Add(old) : state.PreviousSessionIds,
                 Agent = started.Agent,
@@ -131,6 +140,15 @@ public sealed record ConversationState
             QueueAbandoned abandoned => state with
             {
                 Status = abandoned.ResumedStatus,
+                Queue = null,
+                StatusBeforeQueue = null,
+                // Left while Udesk was assigning: the session it may still start is closed when it shows up.
+                DeclineNextSession = abandoned.Queue is null,
+            },
+            QueuePositionChanged moved => state with { Queue = state.Queue is { } queue ? queue with { Position = moved.Position } : new QueueInfo(null, moved.Position) },
+            DroppedFromQueue dropped => state with
+            {
+                Status = dropped.ResumedStatus,
                 Queue = null,
                 StatusBeforeQueue = null,
             },

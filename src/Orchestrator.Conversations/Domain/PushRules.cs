@@ -28,6 +28,11 @@ internal static class PushRules
                 else
                 {
                     events.Add((seq, at) => new AgentSessionStarted(seq, at, id, agent, null, message.MessageId, message.Raw));
+                    if (state.DeclineNextSession)
+                    {
+                        // The customer left while Udesk was assigning: Udesk learns it now, when there is a session to close.
+                        ConversationDecider.CloseEvents(events);
+                    }
                 }
 
                 return;

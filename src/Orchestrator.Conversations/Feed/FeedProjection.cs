@@ -29,6 +29,8 @@ public static class FeedProjection
         UnreadableMessageReceived unreadable => Entry(unreadable, "unreadable_message", unreadable.MessageId, data: Data(
             ("assign_type", unreadable.AssignType), ("reason", unreadable.Reason), ("raw_base64", Convert.ToBase64String(unreadable.RawUtf8))), isInternal: true),
         LatePushRecorded late => Entry(late, "late_push", late.MessageId, late.ImSubSessionId, Data(("kind", late.Kind)), late.Raw, isInternal: true),
+        QueuePositionChanged moved => Entry(moved, "queue_position", data: Data(("position", moved.Position))),
+        DroppedFromQueue dropped => Entry(dropped, "dropped_from_queue", data: Data(("queue", dropped.Queue), ("resumed", dropped.ResumedStatus.ToString().ToLowerInvariant()))),
         QueueAbandoned abandoned => Entry(abandoned, "queue_abandoned", data: Data(("queue", abandoned.Queue), ("resumed", abandoned.ResumedStatus.ToString().ToLowerInvariant()))),
         ReadReceiptReceived read => Entry(read, "read", imSubSessionId: read.SessionId, data: Data(("message_ids", read.MessageIds))),
         UdeskCallQueued { Call: OutboundCall.ICustomerMessage message } queued => CustomerMessage(queued, message),

@@ -38,6 +38,8 @@ public static class ConversationManifests
         [typeof(CustomerMessageRefused)] = "conversation.customer-message-refused",
         [typeof(SessionRequestRefused)] = "conversation.session-request-refused",
         [typeof(UnreadableMessageReceived)] = "conversation.unreadable-message-received",
+        [typeof(QueuePositionChanged)] = "conversation.queue-position-changed",
+        [typeof(DroppedFromQueue)] = "conversation.dropped-from-queue",
 
         // Snapshot.
         [typeof(ConversationState)] = "conversation.state",
@@ -54,6 +56,7 @@ public static class ConversationManifests
         [typeof(ApplyReadReceipt)] = "conversation.command.apply-read-receipt",
         [typeof(GetState)] = "conversation.command.get-state",
         [typeof(CompleteCall)] = "conversation.command.complete-call",
+        [typeof(ObserveQueue)] = "conversation.command.observe-queue",
         [typeof(Accepted)] = "conversation.reply.accepted",
         [typeof(AlreadyAccepted)] = "conversation.reply.already-accepted",
         [typeof(Rejected)] = "conversation.reply.rejected",

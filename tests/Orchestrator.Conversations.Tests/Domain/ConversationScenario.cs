@@ -50,7 +50,7 @@ internal sealed class ConversationScenario
         return this;
     }
 
-    public ConversationScenario Queued(string queue = "queue:company:1:agent:486", int position = 3)
+    public ConversationScenario Queued(string? queue = "queue:company:1:agent:486", int position = 3)
     {
         Do(new RequestSession(Id, new SessionRequest { AssignType = AssignType.Agent }));
         AnswerSession(new SessionAnswer(SessionAnswerKind.Queued) { QueueName = queue, Position = position });

@@ -57,6 +57,7 @@ public sealed class OrchestratorInstance : IAsyncDisposable
             [$"Orchestrator:Tenants:{Tenant}:Udesk:StructuredMessageKey"] = udesk.Options.StructuredMessageKey,
             ["Orchestrator:Store:ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "orchestrator.db")}",
             ["Orchestrator:Conversations:RetryMinBackoff"] = "00:00:00.050",
+            ["Orchestrator:Conversations:QueuePollInterval"] = "00:00:01",
         });
         if (settings is not null)
         {

@@ -224,10 +224,10 @@ public static partial class ConversationDecider
         switch (answer.Kind)
         {
             case SessionAnswerKind.Robot:
-                events.Add((seq, at) => new RobotSessionStarted(seq, at, answer.Welcome ?? answer.Message));
+                events.Add((seq, at) => new RobotSessionStarted(seq, at, answer.Welcome ?? answer.Message, answer.Greeting));
                 break;
             case SessionAnswerKind.Urobot:
-                events.Add((seq, at) => new UrobotSessionStarted(seq, at, request.RobotId ?? 0, request.SceneId ?? 0, answer.UrobotSessionId, answer.Welcome));
+                events.Add((seq, at) => new UrobotSessionStarted(seq, at, request.RobotId ?? 0, request.SceneId ?? 0, answer.UrobotSessionId, answer.Welcome, answer.Greeting));
                 break;
             case SessionAnswerKind.Agent when answer.ImSubSessionId is { } session && events.State.ImSubSessionId != session:
                 events.Add((seq, at) => new AgentSessionStarted(seq, at, session, answer.Agent ?? new AgentInfo(null, null, null), answer.SurveyOptions, null, null));

@@ -17,9 +17,11 @@ public static class ConversationEvents
     /// <summary>Outbox: Udesk answered the call queued at <paramref name="CallSeq"/>.</summary>
     public sealed record UdeskCallCompleted(long Seq, DateTimeOffset At, long CallSeq, CallOutcome Outcome) : Event(Seq, At);
 
-    public sealed record RobotSessionStarted(long Seq, DateTimeOffset At, string? Welcome) : Event(Seq, At);
+    /// <param name="Greeting">Udesk's <c>assign_info</c> as sent: robot name and avatar, welcome and unknown-answer texts (absent in events written before it was kept).</param>
+    public sealed record RobotSessionStarted(long Seq, DateTimeOffset At, string? Welcome, JsonElement? Greeting = null) : Event(Seq, At);
 
-    public sealed record UrobotSessionStarted(long Seq, DateTimeOffset At, long RobotId, long SceneId, long? UrobotSessionId, string? Welcome)
+    /// <param name="Greeting">Udesk's <c>assign_info</c> as sent: robot name, <c>logoUrl</c>, leading and hello words, <c>topAsk</c>.</param>
+    public sealed record UrobotSessionStarted(long Seq, DateTimeOffset At, long RobotId, long SceneId, long? UrobotSessionId, string? Welcome, JsonElement? Greeting = null)
         : Event(Seq, At);
 
     /// <summary>Waiting for an agent; position 0 with no queue name means Udesk is assigning right now.</summary>

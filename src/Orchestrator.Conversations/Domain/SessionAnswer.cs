@@ -20,6 +20,9 @@ public sealed record SessionAnswer(SessionAnswerKind Kind)
     public string? Welcome { get; init; }
 
     public JsonElement? SurveyOptions { get; init; }
+
+    /// <summary>Robot and urobot: Udesk's <c>assign_info</c> as sent (robot name and avatar, unknown-answer text, urobot <c>topAsk</c>, <c>logoUrl</c>, …).</summary>
+    public JsonElement? Greeting { get; init; }
 }
 
 public enum SessionAnswerKind

@@ -12,9 +12,9 @@ public static class FeedProjection
 
     public static FeedEntry Of(Event e) => e switch
     {
-        RobotSessionStarted robot => Entry(robot, "robot_session_started", data: Data(("welcome", robot.Welcome))),
+        RobotSessionStarted robot => Entry(robot, "robot_session_started", data: Data(("welcome", robot.Welcome), ("assign_info", robot.Greeting))),
         UrobotSessionStarted urobot => Entry(urobot, "urobot_session_started", data: Data(
-            ("robot_id", urobot.RobotId), ("scene_id", urobot.SceneId), ("urobot_session_id", urobot.UrobotSessionId), ("welcome", urobot.Welcome))),
+            ("robot_id", urobot.RobotId), ("scene_id", urobot.SceneId), ("urobot_session_id", urobot.UrobotSessionId), ("welcome", urobot.Welcome), ("assign_info", urobot.Greeting))),
         Queued queued => Entry(queued, "queued", data: Data(("queue", queued.Queue.Name), ("position", queued.Queue.Position), ("message", queued.Message))),
         NoAgentOnline none => Entry(none, "no_agent_online", data: Data(("message", none.Message))),
         AgentSessionStarted started => Entry(

@@ -67,18 +67,24 @@ public static class UdeskCallExecutor
         return new SendMessageRequest(token, target, message.MessageId, data) { Type = message.Type };
     }
 
+    /// <summary>A part of Udesk's answer in Udesk's own form, unknown fields included, for the platform to read.</summary>
+    private static JsonElement AsSent<T>(T value) => JsonSerializer.SerializeToElement(value, Udesk.Json.UdeskJson.Options);
+
     private static CallOutcome ToAnswer(CreateSessionResponse response)
     {
         var info = response.AssignInfo;
         SessionAnswer answer = response.Outcome switch
         {
-            SessionAssignment.Robot robot => new(SessionAnswerKind.Robot) { Welcome = robot.Info.WelcomeMessage },
-            SessionAssignment.Urobot urobot => new(SessionAnswerKind.Urobot) { UrobotSessionId = urobot.UrobotSessionId, Welcome = urobot.Info.HelloWord ?? urobot.Info.LeadingWord },
+            SessionAssignment.Robot robot => new(SessionAnswerKind.Robot) { Welcome = robot.Info.WelcomeMessage, Greeting = AsSent(robot.Info) },
+            SessionAssignment.Urobot urobot => new(SessionAnswerKind.Urobot)
+            {
+                UrobotSessionId = urobot.UrobotSessionId, Welcome = urobot.Info.HelloWord ?? urobot.Info.LeadingWord, Greeting = AsSent(urobot.Info),
+            },
             SessionAssignment.Agent agent => new(SessionAnswerKind.Agent)
             {
                 ImSubSessionId = agent.ImSubSessionId,
                 Agent = new AgentInfo(agent.AgentId, agent.AgentName, agent.AgentAvatar),
-                SurveyOptions = info?.SurveyOptions is { } survey ? JsonSerializer.SerializeToElement(survey, Udesk.Json.UdeskJson.Options) : null,
+                SurveyOptions = info?.SurveyOptions is { } survey ? AsSent(survey) : null,
             },
             SessionAssignment.Queued queued => new(SessionAnswerKind.Queued) { QueueName = queued.Queue, Position = queued.Position },
             SessionAssignment.AssignmentInProgress => new(SessionAnswerKind.AssignmentInProgress),

@@ -290,4 +290,19 @@ public sealed class SessionTransitionTests
         Assert.False(scenario.State.SessionRequestPending);
         Assert.Empty(again.Events);
     }
+
+    [Fact]
+    public void What_the_robot_says_at_session_start_reaches_the_platform()
+    {
+        var scenario = new ConversationScenario();
+        scenario.Do(new RequestSession(Id, new SessionRequest { AssignType = AssignType.Robot }));
+        var greeting = System.Text.Json.JsonSerializer.SerializeToElement(new { robot_name = "Udesk Robot", unknow_message = "Sorry, I did not get that." });
+
+        scenario.AnswerSession(new SessionAnswer(SessionAnswerKind.Robot) { Welcome = "Hi", Greeting = greeting });
+
+        var entry = Orchestrator.Conversations.Feed.FeedProjection.Of(Assert.IsType<RobotSessionStarted>(scenario.Last.Events[^1]));
+        var assignInfo = Assert.IsType<System.Text.Json.JsonElement>(entry.Data["assign_info"]);
+        Assert.Equal("Sorry, I did not get that.", assignInfo.GetProperty("unknow_message").GetString());
+        Assert.False(entry.Internal);
+    }
 }

@@ -70,4 +70,30 @@ public sealed class CompanyEndpointTests(HostedUdesk host) : IClassFixture<Hoste
         var destroy = Assert.Single(host.CallsTo("im/sessions/destroy_session", "DELETE"));
         Assert.Equal(("2025-11-25 00:00:00", "2025-11-25 23:59:59", "12"), (destroy.QueryValue("start_time"), destroy.QueryValue("end_time"), destroy.QueryValue("customer_id")));
     }
+
+    [Fact]
+    public async Task Customer_status_by_web_or_sdk_token_asks_udesk_with_that_token()
+    {
+        var web = await host.Http.GetAsync("v1/udesk/customer-status?web_token=w-1&session_key=179306259").Expect(HttpStatusCode.OK);
+        await host.Http.GetAsync("v1/udesk/customer-status?sdk_token=s-1").Expect(HttpStatusCode.OK);
+
+        Assert.Equal(3, web["status_code"]!.GetValue<int>());
+        var calls = host.CallsTo("im/customer_status").ToList();
+        Assert.Contains(calls, c => c.QueryValue("web_token") == "w-1" && c.QueryValue("session_key") == "179306259");
+        Assert.Contains(calls, c => c.QueryValue("sdk_token") == "s-1" && c.QueryValue("web_token") is null);
+    }
+
+    [Theory]
+    [InlineData("", "web_token")]
+    [InlineData("?web_token=w&sdk_token=s", "web_token")]
+    [InlineData("?sdk_token=s&session_key=k", "session_key")]
+    [InlineData("?session_key=k", "session_key")]
+    public async Task Customer_status_needs_exactly_one_token_and_calls_nothing_otherwise(string query, string field)
+    {
+        var before = host.Udesk.Log.Calls.Count;
+
+        await host.Http.GetAsync($"v1/udesk/customer-status{query}").ExpectProblem(HttpStatusCode.BadRequest, field);
+
+        Assert.Equal(before, host.Udesk.Log.Calls.Count);
+    }
 }

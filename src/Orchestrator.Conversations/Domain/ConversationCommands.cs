@@ -10,8 +10,11 @@ public static class ConversationCommands
 
     public sealed record RequestSession(ConversationId Id, SessionRequest Request) : Command(Id);
 
-    /// <summary>A customer message; <paramref name="MessageId"/> makes it idempotent.</summary>
-    public sealed record SendMessage(ConversationId Id, string MessageId, string Type, MessagePayload Data) : Command(Id);
+    /// <summary>
+    /// A customer message; <paramref name="MessageId"/> makes it idempotent. With <paramref name="Workbench"/> it is
+    /// left on Udesk's IM workbench (<c>im_sub_session_id</c> -2) whatever the conversation's state.
+    /// </summary>
+    public sealed record SendMessage(ConversationId Id, string MessageId, string Type, MessagePayload Data, WorkbenchAddress? Workbench = null) : Command(Id);
 
     /// <summary>What the customer is typing. Not persisted: only the newest matters, and it is throttled.</summary>
     public sealed record SendPreview(ConversationId Id, string Content) : Command(Id);

@@ -84,6 +84,12 @@ public static partial class ConversationDecider
             return Decision.Reject(RejectionReason.Invalid, $"type must be one of {string.Join(", ", MessageType.Sendable)}.");
         }
 
+        if (command.Workbench is { } workbench)
+        {
+            return Decision.Persist([new UdeskCallQueued(state.Seq + 1, now, new OutboundCall.SendMessage(
+                command.MessageId, command.Type, command.Data, OutboundCall.SendMessage.Workbench, AgentId: workbench.AgentId, GroupId: workbench.GroupId))], state);
+        }
+
         var call = Route(state, new OutboundCall.SendMessageOnceRouted(command.MessageId, command.Type, command.Data));
         if (call is null)
         {

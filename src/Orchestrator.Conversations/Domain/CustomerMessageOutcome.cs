@@ -20,7 +20,7 @@ internal static class CustomerMessageOutcome
         var session = routed?.ImSubSessionId;
         switch (outcome)
         {
-            case CallOutcome.Refused { Code: { } code } refused when SessionGoneCodes.Contains(code) && routed is not null:
+            case CallOutcome.Refused { Code: { } code } refused when SessionGoneCodes.Contains(code) && routed is { ImSubSessionId: not OutboundCall.SendMessage.Workbench }:
                 SessionGone(events, callSeq, routed, refused);
                 break;
             case CallOutcome.Refused refused:

@@ -29,7 +29,10 @@ public abstract record OutboundCall
 
     public sealed record CreateSession(SessionRequest Request) : OutboundCall;
 
-    /// <summary>The routing (<c>im_sub_session_id</c> and robot ids) is fixed when the message is accepted.</summary>
+    /// <summary>
+    /// The routing (<c>im_sub_session_id</c> and robot ids) is fixed when the message is accepted;
+    /// <paramref name="AgentId"/> and <paramref name="GroupId"/> address a workbench message (-2).
+    /// </summary>
     public sealed record SendMessage(
         string MessageId,
         string Type,
@@ -37,7 +40,13 @@ public abstract record OutboundCall
         long ImSubSessionId,
         long? RobotId = null,
         long? SceneId = null,
-        long? UrobotSessionId = null) : OutboundCall, ICustomerMessage;
+        long? UrobotSessionId = null,
+        long? AgentId = null,
+        long? GroupId = null) : OutboundCall, ICustomerMessage
+    {
+        /// <summary>The IM workbench (a message left for the agents, no session needed).</summary>
+        public const long Workbench = -2;
+    }
 
     /// <summary>
     /// A customer message accepted while the session request ahead of it in the outbox is still unanswered: it is

@@ -52,7 +52,7 @@ public static class UdeskCallExecutor
         {
             0 => new MessageTarget.Robot(),
             -1 => new MessageTarget.Urobot(message.RobotId ?? 0, message.SceneId ?? 0, message.UrobotSessionId),
-            -2 => new MessageTarget.Workbench(),
+            OutboundCall.SendMessage.Workbench => new MessageTarget.Workbench(message.AgentId, message.GroupId),
             -3 => new MessageTarget.Queued(),
             var session => new MessageTarget.AgentSession(session),
         };

@@ -58,7 +58,8 @@ internal static class ConversationEndpoints
     private static Task<IResult> SendMessage(string token, MessageBody? body, ClaimsPrincipal user, ConversationClient client, CancellationToken ct) =>
         RequestValidation.Message(body) is { } invalid
             ? Task.FromResult(invalid)
-            : Send(token, user, id => new ConversationCommands.SendMessage(id, body!.MessageId!, body.Type!, body.Data!.ToDomain()), client, ct);
+            : Send(token, user, id => new ConversationCommands.SendMessage(
+                id, body!.MessageId!, body.Type!, body.Data!.ToDomain(), body.To is null ? null : new WorkbenchAddress(body.AgentId, body.GroupId)), client, ct);
 
     private static Task<IResult> SendPreview(string token, PreviewBody? body, ClaimsPrincipal user, ConversationClient client, CancellationToken ct) =>
         body?.Content is null

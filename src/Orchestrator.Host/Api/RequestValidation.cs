@@ -62,6 +62,16 @@ internal static class RequestValidation
             return Problems.Result(Problems.Invalid("data.content", "data.content is required (the text, or the file's URL)."));
         }
 
+        if (body.To is not (null or MessageDestinations.Workbench))
+        {
+            return Problems.Result(Problems.Invalid("to", $"to may only be '{MessageDestinations.Workbench}' (omit it to route by the conversation's state)."));
+        }
+
+        if (body.To is null && (body.AgentId is not null || body.GroupId is not null))
+        {
+            return Problems.Result(Problems.Invalid(body.AgentId is not null ? "agent_id" : "group_id", $"agent_id and group_id address a workbench message: they need to = '{MessageDestinations.Workbench}'."));
+        }
+
         return null;
     }
 
@@ -88,4 +98,10 @@ internal static class RequestValidation
     /// <summary>Udesk's default is the robot.</summary>
     private static AssignType AssignTypeOf(SessionRequestBody body) =>
         AssignTypeText.TryParse(body.AssignType, out var assignType) ? assignType : AssignType.Robot;
+
+    /// <summary>Where a message body's <c>to</c> may send it.</summary>
+    public static class MessageDestinations
+    {
+        public const string Workbench = "workbench";
+    }
 }

@@ -112,4 +112,28 @@ public sealed class MessageRoutingTests
         Assert.IsType<Accepted>(decision.Reply);
         Assert.Empty(decision.Events);
     }
+
+    [Fact]
+    public void A_workbench_message_goes_to_the_workbench_whatever_the_state_with_its_agent_or_group()
+    {
+        var scenario = new ConversationScenario();
+
+        scenario.Do(new SendMessage(Id, "leave-1", "message", new MessagePayload { Content = "call me back" }, new WorkbenchAddress(AgentId: 397)));
+
+        var call = Assert.IsType<OutboundCall.SendMessage>(Assert.Single(scenario.State.Outbox).Call);
+        Assert.Equal((OutboundCall.SendMessage.Workbench, 397L, (long?)null), (call.ImSubSessionId, call.AgentId!.Value, call.GroupId));
+        Assert.Equal(ConversationStatus.Idle, scenario.State.Status);
+    }
+
+    [Fact]
+    public void A_workbench_message_udesk_refuses_as_gone_closes_nothing()
+    {
+        var scenario = new ConversationScenario().InAgentSession(3);
+        scenario.Do(new SendMessage(Id, "leave-1", "message", new MessagePayload { Content = "x" }, new WorkbenchAddress()));
+
+        scenario.Answer(new CallOutcome.Refused(9200, "session does not exist"));
+
+        Assert.Equal(RefusalConsequence.None, Assert.Single(scenario.Last.Events.OfType<CustomerMessageRefused>()).Consequence);
+        Assert.Equal(ConversationStatus.Agent, scenario.State.Status);
+    }
 }

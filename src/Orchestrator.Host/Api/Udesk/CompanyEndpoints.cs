@@ -24,6 +24,8 @@ internal static class CompanyEndpoints
         udesk.MapGet("/sensitive-words", (ClaimsPrincipal user, UdeskCallGate gate, CancellationToken ct) =>
                 gate.CallAsync(user.Tenant(), CallPriority.Query, (client, c) => client.GetSensitiveWordsAsync(c), ct))
             .WithSummary("The company's customer sensitive words and whether they are enabled.");
+        udesk.MapGet("/customer-status", CustomerStatusByToken)
+            .WithSummary("Whether Udesk sees a web or SDK customer in a session: one of web_token (with session_key for one of its sessions) or sdk_token.");
         udesk.MapGet("/abandoned-queues", AbandonedQueues)
             .WithSummary("One page of customers who abandoned the queue between from and to (ISO 8601; page from 1, per_page 1 to 100).");
         udesk.MapDelete("/sessions", DestroySessions)
@@ -38,6 +40,31 @@ internal static class CompanyEndpoints
     private static async Task<IResult> AgentUnread(HttpRequest request, ClaimsPrincipal user, UdeskCallGate gate, CancellationToken ct) =>
         QueryValues.IdList(request.Query["agent_ids"], "agent_ids", AgentUnreadMessages.MaxAgentsPerCall, out var agents)
         ?? await gate.CallAsync(user.Tenant(), CallPriority.Query, (client, c) => client.GetAgentUnreadMessagesAsync(agents, c), ct);
+
+    /// <summary>Customers the platform knows by Udesk's web or SDK token; those with a customer token use their conversation's route.</summary>
+    private static async Task<IResult> CustomerStatusByToken(
+        [FromQuery(Name = "web_token")] string? webToken,
+        [FromQuery(Name = "sdk_token")] string? sdkToken,
+        [FromQuery(Name = "session_key")] string? sessionKey,
+        ClaimsPrincipal user,
+        UdeskCallGate gate,
+        CancellationToken ct)
+    {
+        var query = (string.IsNullOrWhiteSpace(webToken), string.IsNullOrWhiteSpace(sdkToken)) switch
+        {
+            (false, true) => CustomerStatusQuery.ByWebToken(webToken!, string.IsNullOrWhiteSpace(sessionKey) ? null : sessionKey),
+            (true, false) when string.IsNullOrWhiteSpace(sessionKey) => CustomerStatusQuery.BySdkToken(sdkToken!),
+            _ => null,
+        };
+        if (query is null)
+        {
+            return Problems.Result(string.IsNullOrWhiteSpace(webToken) && !string.IsNullOrWhiteSpace(sessionKey)
+                ? Problems.Invalid("session_key", "session_key goes with web_token.")
+                : Problems.Invalid("web_token", "Give exactly one of web_token and sdk_token (a customer_token customer: GET /v1/conversations/{token}/customer-status)."));
+        }
+
+        return await gate.CallAsync(user.Tenant(), CallPriority.Query, (client, c) => client.GetCustomerStatusAsync(query, c), ct);
+    }
 
     private static async Task<IResult> AbandonedQueues(
         [FromQuery(Name = "from")] string? from,

@@ -31,7 +31,7 @@ internal static class MicroSamples
     {
         var state = ConversationState.Initial(new ConversationRules());
         state = Apply(state, ConversationDecider.Decide(state, PushCommand(1, "start"), Now));
-        state = state.Apply(new AgentSessionStarted(state.Seq + 1, Now, SessionId, new AgentInfo(397, "Tom", "https://123.com/1.png"), null, "start-session", null));
+        state = state.Apply(new AgentSessionStarted(state.Seq + 1, Now, new SessionId(SessionId), new AgentInfo(397, "Tom", "https://123.com/1.png"), null, "start-session", null));
         for (var i = 0; i < 300; i++)
         {
             state = Apply(state, ConversationDecider.Decide(state, PushCommand(1, $"seen-{i}-"), Now));
@@ -46,7 +46,7 @@ internal static class MicroSamples
     public static MessageReceived MessageEvent()
     {
         var raw = JsonDocument.Parse(AgentPush(1)).RootElement.GetProperty("messages")[0].Clone();
-        return new MessageReceived(1234, Now, "m0", "agent", "message", true, SessionId, raw);
+        return new MessageReceived(1234, Now, "m0", "agent", "message", true, new SessionId(SessionId), raw);
     }
 
     private static ConversationState Apply(ConversationState state, Decision decision) => state.Apply(decision.Events);

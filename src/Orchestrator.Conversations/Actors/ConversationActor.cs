@@ -131,7 +131,7 @@ public sealed class ConversationActor : UntypedPersistentActor
     {
         if (state.ImSubSessionId is { } session)
         {
-            runtime.SessionIndex.Tell(new SessionIndexMessages.RecordOwner(id.Tenant, session, id));
+            runtime.SessionIndex.Tell(new SessionIndexMessages.RecordOwner(id.Tenant, session.Value, id));
         }
     }
 
@@ -152,7 +152,7 @@ public sealed class ConversationActor : UntypedPersistentActor
         var replyTo = command is CompleteCall ? ActorRefs.Nobody : Sender;
         if (command is SendPreview preview && decision.Reply is Accepted)
         {
-            Previews.Tell(new PreviewThrottle.Preview(state.ImSubSessionId!.Value, preview.Content));
+            Previews.Tell(new PreviewThrottle.Preview(state.ImSubSessionId!.Value.Value, preview.Content));
         }
 
         if (decision.Events.Count == 0)

@@ -31,7 +31,7 @@ public static class ConversationCommands
     /// </summary>
     public sealed record ApplyPush(ConversationId Id, AssignType AssignType, IReadOnlyList<PushedItem> Items, DateTimeOffset? AnswerBy = null) : Command(Id);
 
-    public sealed record ApplyReadReceipt(ConversationId Id, long SessionId, IReadOnlyList<string> MessageIds) : Command(Id);
+    public sealed record ApplyReadReceipt(ConversationId Id, SessionId SessionId, IReadOnlyList<string> MessageIds) : Command(Id);
 
     public sealed record GetState(ConversationId Id) : Command(Id);
 

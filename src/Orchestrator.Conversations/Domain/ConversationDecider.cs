@@ -113,7 +113,7 @@ public static partial class ConversationDecider
     /// </summary>
     public static OutboundCall.SendMessage? Route(ConversationState state, OutboundCall.SendMessageOnceRouted message) => state.Status switch
     {
-        ConversationStatus.Agent => new(message.MessageId, message.Type, message.Data, state.ImSubSessionId!.Value),
+        ConversationStatus.Agent => new(message.MessageId, message.Type, message.Data, state.ImSubSessionId!.Value.Value),
         ConversationStatus.Robot => new(message.MessageId, message.Type, message.Data, 0),
         ConversationStatus.Urobot => new(message.MessageId, message.Type, message.Data, -1, state.RobotId, state.SceneId, state.UrobotSessionId),
         ConversationStatus.Queued => new(message.MessageId, message.Type, message.Data, -3),

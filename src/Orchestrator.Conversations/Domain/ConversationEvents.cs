@@ -32,21 +32,21 @@ public static class ConversationEvents
 
     /// <summary>An agent took the conversation, from the session answer or a <c>start_session</c> push.</summary>
     public sealed record AgentSessionStarted(
-        long Seq, DateTimeOffset At, long ImSubSessionId, AgentInfo Agent, JsonElement? SurveyOptions, string? MessageId, JsonElement? Raw)
+        long Seq, DateTimeOffset At, SessionId ImSubSessionId, AgentInfo Agent, JsonElement? SurveyOptions, string? MessageId, JsonElement? Raw)
         : Event(Seq, At);
 
     /// <summary>A <c>transfer</c> push: from now on messages go to <paramref name="ToSessionId"/>.</summary>
     public sealed record SessionTransferred(
-        long Seq, DateTimeOffset At, long? FromSessionId, long ToSessionId, AgentInfo Agent, string? MessageId, JsonElement Raw)
+        long Seq, DateTimeOffset At, SessionId? FromSessionId, SessionId ToSessionId, AgentInfo Agent, string? MessageId, JsonElement Raw)
         : Event(Seq, At);
 
     /// <summary>A pushed message or event; <paramref name="Visible"/> is false for agent-only and unsupported types.</summary>
     public sealed record MessageReceived(
-        long Seq, DateTimeOffset At, string? MessageId, string AssignType, string Kind, bool Visible, long? ImSubSessionId, JsonElement Raw)
+        long Seq, DateTimeOffset At, string? MessageId, string AssignType, string Kind, bool Visible, SessionId? ImSubSessionId, JsonElement Raw)
         : Event(Seq, At);
 
     public sealed record SessionClosed(
-        long Seq, DateTimeOffset At, string CloseType, CloseInitiator ClosedBy, long? ImSubSessionId, JsonElement? SurveyOptions, string? MessageId, JsonElement? Raw)
+        long Seq, DateTimeOffset At, string CloseType, CloseInitiator ClosedBy, SessionId? ImSubSessionId, JsonElement? SurveyOptions, string? MessageId, JsonElement? Raw)
         : Event(Seq, At);
 
     /// <summary>
@@ -57,7 +57,7 @@ public static class ConversationEvents
         : Event(Seq, At);
 
     /// <summary>A push about a session that is already over: kept for the record, never reopens anything.</summary>
-    public sealed record LatePushRecorded(long Seq, DateTimeOffset At, string? MessageId, string Kind, long? ImSubSessionId, JsonElement Raw)
+    public sealed record LatePushRecorded(long Seq, DateTimeOffset At, string? MessageId, string Kind, SessionId? ImSubSessionId, JsonElement Raw)
         : Event(Seq, At);
 
     /// <summary>The customer left the queue; the conversation is back where it was before queueing.</summary>
@@ -73,7 +73,7 @@ public static class ConversationEvents
     public sealed record DroppedFromQueue(long Seq, DateTimeOffset At, string? Queue, ConversationStatus ResumedStatus) : Event(Seq, At);
 
     /// <summary>The agent read these customer messages.</summary>
-    public sealed record ReadReceiptReceived(long Seq, DateTimeOffset At, long SessionId, IReadOnlyList<string> MessageIds) : Event(Seq, At);
+    public sealed record ReadReceiptReceived(long Seq, DateTimeOffset At, SessionId SessionId, IReadOnlyList<string> MessageIds) : Event(Seq, At);
 
     /// <summary>Udesk took the customer message queued at <paramref name="CallSeq"/>, for this session (0 robot, -1 urobot, -3 queue).</summary>
     public sealed record CustomerMessageDelivered(long Seq, DateTimeOffset At, long CallSeq, string MessageId, long? ImSubSessionId) : Event(Seq, At);

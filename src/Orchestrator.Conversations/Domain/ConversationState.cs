@@ -20,10 +20,10 @@ public sealed record ConversationState
     public DateTimeOffset? LastEventAt { get; init; }
 
     /// <summary>The agent session messages go to.</summary>
-    public long? ImSubSessionId { get; init; }
+    public SessionId? ImSubSessionId { get; init; }
 
     /// <summary>Agent sessions this conversation had before the current one (transfers, earlier sessions), oldest first.</summary>
-    public ImmutableList<long> PreviousSessionIds { get; init; } = [];
+    public ImmutableList<SessionId> PreviousSessionIds { get; init; } = [];
 
     public AgentInfo? Agent { get; init; }
 

@@ -85,6 +85,6 @@ internal static class PushRules
     /// An agent session the conversation has not been in: newer than the current one (Udesk's ids grow), or the
     /// first one at all. An older id it never saw is a straggler, not a new session.
     /// </summary>
-    private static bool IsNewSession(ConversationState state, long session, bool isPastSession) =>
-        session > 0 && !isPastSession && session != state.ImSubSessionId && (state.ImSubSessionId is not { } current || session > current);
+    private static bool IsNewSession(ConversationState state, SessionId session, bool isPastSession) =>
+        session.Value > 0 && !isPastSession && session != state.ImSubSessionId && (state.ImSubSessionId is not { } current || session > current);
 }

@@ -18,7 +18,7 @@ public abstract record PushedItem(string? MessageId)
     /// <param name="CloseType"><c>close</c> only: <c>normal</c>, <c>redirect</c> or <c>force</c>.</param>
     /// <param name="SurveyOptions"><c>close</c> only: the survey offered, as Udesk wrote it.</param>
     public sealed record Readable(
-        string? MessageId, string Kind, bool Visible, long? ImSubSessionId, AgentInfo? Agent, string? CloseType, JsonElement? SurveyOptions, JsonElement Raw)
+        string? MessageId, string Kind, bool Visible, SessionId? ImSubSessionId, AgentInfo? Agent, string? CloseType, JsonElement? SurveyOptions, JsonElement Raw)
         : PushedItem(MessageId);
 
     /// <param name="RawUtf8">The message's exact bytes (they may not be valid UTF-8 or Unicode).</param>

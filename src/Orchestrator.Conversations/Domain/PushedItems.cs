@@ -12,7 +12,7 @@ public static class PushedItems
     {
         UnreadableMessage unreadable => new PushedItem.Unreadable(unreadable.MessageId, unreadable.RawUtf8, unreadable.Reason),
         AgentReplyMessage agent => new PushedItem.Readable(
-            agent.Id, agent.Kind, agent.IsCustomerVisible, agent.ImSubSessionId, new AgentInfo(agent.AgentId, agent.AgentName, agent.AgentAvatar),
+            agent.Id, agent.Kind, agent.IsCustomerVisible, agent.ImSubSessionId is { } session ? new SessionId(session) : null, new AgentInfo(agent.AgentId, agent.AgentName, agent.AgentAvatar),
             agent.Data?.CloseType, SurveyOptionsAsSent(agent.Raw), agent.Raw),
         _ => new PushedItem.Readable(message.Id, message.Kind, message.IsCustomerVisible, null, null, null, null, message.Raw),
     };

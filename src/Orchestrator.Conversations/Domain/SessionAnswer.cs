@@ -7,7 +7,7 @@ public sealed record SessionAnswer(SessionAnswerKind Kind)
 {
     public string? Message { get; init; }
 
-    public long? ImSubSessionId { get; init; }
+    public SessionId? ImSubSessionId { get; init; }
 
     public AgentInfo? Agent { get; init; }
 

@@ -18,21 +18,21 @@ public static class FeedProjection
         Queued queued => Entry(queued, "queued", data: Data(("queue", queued.Queue.Name), ("position", queued.Queue.Position), ("message", queued.Message))),
         NoAgentOnline none => Entry(none, "no_agent_online", data: Data(("message", none.Message))),
         AgentSessionStarted started => Entry(
-            started, "session_started", started.MessageId, started.ImSubSessionId, Agent(started.Agent, ("survey_options", started.SurveyOptions)), started.Raw),
+            started, "session_started", started.MessageId, started.ImSubSessionId.Value, Agent(started.Agent, ("survey_options", started.SurveyOptions)), started.Raw),
         SessionTransferred transferred => Entry(
-            transferred, "transferred", transferred.MessageId, transferred.ToSessionId, Agent(transferred.Agent, ("from_im_sub_session_id", transferred.FromSessionId)), transferred.Raw),
+            transferred, "transferred", transferred.MessageId, transferred.ToSessionId.Value, Agent(transferred.Agent, ("from_im_sub_session_id", transferred.FromSessionId?.Value)), transferred.Raw),
         MessageReceived message => Entry(
-            message, "message", message.MessageId, message.ImSubSessionId, Data(("assign_type", message.AssignType), ("kind", message.Kind)), message.Raw, isInternal: !message.Visible),
+            message, "message", message.MessageId, message.ImSubSessionId?.Value, Data(("assign_type", message.AssignType), ("kind", message.Kind)), message.Raw, isInternal: !message.Visible),
         SessionClosed closed => Entry(
-            closed, "closed", closed.MessageId, closed.ImSubSessionId,
+            closed, "closed", closed.MessageId, closed.ImSubSessionId?.Value,
             Data(("close_type", closed.CloseType), ("closed_by", closed.ClosedBy.ToString().ToLowerInvariant()), ("survey_options", closed.SurveyOptions)), closed.Raw),
         UnreadableMessageReceived unreadable => Entry(unreadable, "unreadable_message", unreadable.MessageId, data: Data(
             ("assign_type", unreadable.AssignType), ("reason", unreadable.Reason), ("raw_base64", Convert.ToBase64String(unreadable.RawUtf8))), isInternal: true),
-        LatePushRecorded late => Entry(late, "late_push", late.MessageId, late.ImSubSessionId, Data(("kind", late.Kind)), late.Raw, isInternal: true),
+        LatePushRecorded late => Entry(late, "late_push", late.MessageId, late.ImSubSessionId?.Value, Data(("kind", late.Kind)), late.Raw, isInternal: true),
         QueuePositionChanged moved => Entry(moved, "queue_position", data: Data(("position", moved.Position))),
         DroppedFromQueue dropped => Entry(dropped, "dropped_from_queue", data: Data(("queue", dropped.Queue), ("resumed", dropped.ResumedStatus.ToString().ToLowerInvariant()))),
         QueueAbandoned abandoned => Entry(abandoned, "queue_abandoned", data: Data(("queue", abandoned.Queue), ("resumed", abandoned.ResumedStatus.ToString().ToLowerInvariant()))),
-        ReadReceiptReceived read => Entry(read, "read", imSubSessionId: read.SessionId, data: Data(("message_ids", read.MessageIds))),
+        ReadReceiptReceived read => Entry(read, "read", imSubSessionId: read.SessionId.Value, data: Data(("message_ids", read.MessageIds))),
         UdeskCallQueued { Call: OutboundCall.ICustomerMessage message } queued => CustomerMessage(queued, message),
         UdeskCallQueued queued => Entry(queued, "udesk_call_queued", data: Data(("call", queued.Call.GetType().Name)), isInternal: true),
         UdeskCallCompleted completed => Entry(completed, "udesk_call_completed", data: Data(

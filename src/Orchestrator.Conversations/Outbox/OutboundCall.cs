@@ -54,7 +54,7 @@ public abstract record OutboundCall
     /// </summary>
     public sealed record SendMessageOnceRouted(string MessageId, string Type, MessagePayload Data) : OutboundCall, ICustomerMessage;
 
-    public sealed record CloseSession(long ImSubSessionId) : OutboundCall;
+    public sealed record CloseSession(SessionId ImSubSessionId) : OutboundCall;
 
     public sealed record AbandonQueue(string Queue) : OutboundCall;
 

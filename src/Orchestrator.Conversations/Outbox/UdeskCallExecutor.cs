@@ -21,7 +21,7 @@ public static class UdeskCallExecutor
         {
             OutboundCall.CreateSession c => Sort(await udesk.CreateSessionAsync(ToUdesk(token, c.Request), cancellationToken).ConfigureAwait(false), ToAnswer),
             OutboundCall.SendMessage m => Sort(await udesk.SendMessageAsync(ToUdesk(token, m), cancellationToken).ConfigureAwait(false)),
-            OutboundCall.CloseSession c => Sort(await udesk.CloseSessionAsync(c.ImSubSessionId, cancellationToken).ConfigureAwait(false)),
+            OutboundCall.CloseSession c => Sort(await udesk.CloseSessionAsync(c.ImSubSessionId.Value, cancellationToken).ConfigureAwait(false)),
             OutboundCall.AbandonQueue a => Sort(await udesk.AbandonQueueAsync(token, a.Queue, cancellationToken).ConfigureAwait(false)),
             OutboundCall.TransferSurvey t => Sort(await udesk.RecordTransferSurveyAsync(new(t.ImSubSessionId, t.RobotId, t.SceneId), cancellationToken).ConfigureAwait(false)),
             _ => throw new ArgumentOutOfRangeException(nameof(call), call.GetType().Name, "Unknown outbox call."),
@@ -82,7 +82,7 @@ public static class UdeskCallExecutor
             },
             SessionAssignment.Agent agent => new(SessionAnswerKind.Agent)
             {
-                ImSubSessionId = agent.ImSubSessionId,
+                ImSubSessionId = agent.ImSubSessionId is { } session ? new SessionId(session) : null,
                 Agent = new AgentInfo(agent.AgentId, agent.AgentName, agent.AgentAvatar),
                 SurveyOptions = info?.SurveyOptions is { } survey ? AsSent(survey) : null,
             },

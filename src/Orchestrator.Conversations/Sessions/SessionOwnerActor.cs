@@ -45,7 +45,7 @@ public sealed class SessionOwnerActor : UntypedPersistentActor
             case RecordOwner:
                 break;
             case RouteReadReceipt receipt when owner is { } conversation:
-                registry.Get<ConversationRegion>().Forward(new ApplyReadReceipt(conversation, receipt.SessionId, receipt.MessageIds));
+                registry.Get<ConversationRegion>().Forward(new ApplyReadReceipt(conversation, new SessionId(receipt.SessionId), receipt.MessageIds));
                 break;
             case RouteReadReceipt receipt:
                 Sender.Tell(new Rejected(RejectionReason.Invalid, $"Session {receipt.SessionId} belongs to no known conversation."));

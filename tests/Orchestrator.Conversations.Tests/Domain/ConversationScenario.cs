@@ -46,7 +46,7 @@ internal sealed class ConversationScenario
     public ConversationScenario InAgentSession(long session = 3)
     {
         Do(new RequestSession(Id, new SessionRequest { AssignType = AssignType.Agent }));
-        AnswerSession(new SessionAnswer(SessionAnswerKind.Agent) { ImSubSessionId = session, Agent = new AgentInfo(1, "TOM", null) });
+        AnswerSession(new SessionAnswer(SessionAnswerKind.Agent) { ImSubSessionId = new SessionId(session), Agent = new AgentInfo(1, "TOM", null) });
         return this;
     }
 

@@ -37,7 +37,7 @@ public sealed class CustomerMessageOutcomeTests
         var refused = Assert.Single(scenario.Last.Events.OfType<CustomerMessageRefused>());
         Assert.Equal((code, RefusalConsequence.SessionClosed), (refused.UdeskCode!.Value, refused.Consequence));
         var closed = Assert.Single(scenario.Last.Events.OfType<SessionClosed>());
-        Assert.Equal((CloseTypes.Gone, CloseInitiator.Udesk, 3L), (closed.CloseType, closed.ClosedBy, closed.ImSubSessionId!.Value));
+        Assert.Equal((CloseTypes.Gone, CloseInitiator.Udesk, 3L), (closed.CloseType, closed.ClosedBy, closed.ImSubSessionId!.Value.Value));
         Assert.Equal(ConversationStatus.Closed, scenario.State.Status);
         Assert.Empty(scenario.State.Outbox);
     }

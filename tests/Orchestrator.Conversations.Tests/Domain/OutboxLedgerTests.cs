@@ -13,7 +13,7 @@ public sealed class OutboxLedgerTests
     public void A_queued_call_is_pending_until_it_is_completed()
     {
         var ledger = OutboxLedger.Empty
-            .Apply(1, Id.PersistenceId, new UdeskCallQueued(5, At, new OutboundCall.CloseSession(3)))
+            .Apply(1, Id.PersistenceId, new UdeskCallQueued(5, At, new OutboundCall.CloseSession(new SessionId(3))))
             .Apply(2, Id.PersistenceId, new UdeskCallQueued(6, At.AddSeconds(1), new OutboundCall.AbandonQueue("q")));
 
         Assert.Equal([5L, 6L], ledger.Pending[Id.EntityId].Keys.Order());
@@ -30,7 +30,7 @@ public sealed class OutboxLedgerTests
     public void Other_entities_and_events_only_move_the_offset()
     {
         var ledger = OutboxLedger.Empty
-            .Apply(1, "session/acme/42", new UdeskCallQueued(1, At, new OutboundCall.CloseSession(3)))
+            .Apply(1, "session/acme/42", new UdeskCallQueued(1, At, new OutboundCall.CloseSession(new SessionId(3))))
             .Apply(2, Id.PersistenceId, new NoAgentOnline(2, At, "nobody"));
 
         Assert.Empty(ledger.Pending);
@@ -42,8 +42,8 @@ public sealed class OutboxLedgerTests
     {
         var other = new ConversationId("acme", "customer-2");
         var ledger = OutboxLedger.Empty
-            .Apply(1, Id.PersistenceId, new UdeskCallQueued(1, At, new OutboundCall.CloseSession(3)))
-            .Apply(2, other.PersistenceId, new UdeskCallQueued(1, At.AddMinutes(5), new OutboundCall.CloseSession(4)));
+            .Apply(1, Id.PersistenceId, new UdeskCallQueued(1, At, new OutboundCall.CloseSession(new SessionId(3))))
+            .Apply(2, other.PersistenceId, new UdeskCallQueued(1, At.AddMinutes(5), new OutboundCall.CloseSession(new SessionId(4))));
 
         Assert.Equal([Id], ledger.Overdue(At.AddMinutes(1)));
         Assert.Equal([Id, other], ledger.Overdue(At.AddMinutes(6)).OrderBy(c => c.CustomerToken));

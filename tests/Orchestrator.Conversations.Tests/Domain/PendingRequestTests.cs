@@ -34,7 +34,7 @@ public sealed class PendingRequestTests
         var scenario = new ConversationScenario();
         scenario.Do(new RequestSession(Id, new SessionRequest { AssignType = AssignType.Agent }));
         scenario.Do(new RequestSession(Id, new SessionRequest { AssignType = AssignType.Robot }));
-        scenario.AnswerSession(new SessionAnswer(SessionAnswerKind.Agent) { ImSubSessionId = 3, Agent = new AgentInfo(1, "TOM", null) });
+        scenario.AnswerSession(new SessionAnswer(SessionAnswerKind.Agent) { ImSubSessionId = new SessionId(3), Agent = new AgentInfo(1, "TOM", null) });
 
         var step = Assert.IsType<OutboxDispatch.Step.Complete>(OutboxDispatch.Prepare(scenario.State, scenario.State.Outbox[0]));
         scenario.Answer(step.Outcome);
@@ -60,12 +60,12 @@ public sealed class PendingRequestTests
 
         Assert.IsType<Accepted>(decision.Reply);
         Assert.IsType<OutboundCall.CloseOnceAnswered>(Assert.IsType<UdeskCallQueued>(Assert.Single(decision.Events)).Call);
-        scenario.AnswerSession(new SessionAnswer(answer) { ImSubSessionId = 3, QueueName = "q:1", Position = 2 });
+        scenario.AnswerSession(new SessionAnswer(answer) { ImSubSessionId = new SessionId(3), QueueName = "q:1", Position = 2 });
         var step = Assert.IsType<OutboxDispatch.Step.Complete>(OutboxDispatch.Prepare(scenario.State, scenario.State.Outbox[0]));
         scenario.Answer(step.Outcome);
 
         Assert.Equal(after, scenario.State.Status);
-        Assert.Equal(closesAtUdesk, scenario.State.Outbox.Any(p => p.Call is OutboundCall.CloseSession { ImSubSessionId: 3 }));
+        Assert.Equal(closesAtUdesk, scenario.State.Outbox.Any(p => p.Call is OutboundCall.CloseSession { ImSubSessionId.Value: 3 }));
         Assert.Equal(answer == SessionAnswerKind.Queued, scenario.State.Outbox.Any(p => p.Call is OutboundCall.AbandonQueue { Queue: "q:1" }));
     }
 }

@@ -78,7 +78,7 @@ public sealed class PushDedupeTests
     {
         var scenario = new ConversationScenario().InAgentSession(3);
 
-        var decision = scenario.Do(new ApplyReadReceipt(ConversationScenario.Id, 3, ["c1", "c2"]));
+        var decision = scenario.Do(new ApplyReadReceipt(ConversationScenario.Id, new SessionId(3), ["c1", "c2"]));
 
         Assert.Equal(["c1", "c2"], Assert.IsType<ReadReceiptReceived>(Assert.Single(decision.Events)).MessageIds);
     }

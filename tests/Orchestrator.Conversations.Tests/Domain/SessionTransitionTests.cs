@@ -90,7 +90,7 @@ public sealed class SessionTransitionTests
         scenario.Push("agent", Pushes.Agent("start_session", "s1", 3, agentId: 7, agentName: "Ann"), Pushes.Agent("message", "w1", 3, "Welcome", 7, "Ann"));
 
         Assert.Equal(ConversationStatus.Agent, scenario.State.Status);
-        Assert.Equal(3, scenario.State.ImSubSessionId);
+        Assert.Equal(new SessionId(3), scenario.State.ImSubSessionId);
         Assert.Equal(new AgentInfo(7, "Ann", "https://a/1.png"), scenario.State.Agent);
         Assert.Null(scenario.State.Queue);
         Assert.Collection(
@@ -110,12 +110,12 @@ public sealed class SessionTransitionTests
             Pushes.Agent("transfer", "t1", 4, "Session transfer", 9, "Jerry"),
             Pushes.Agent("message", "m1", 4, "Jerry here", 9, "Jerry"));
 
-        Assert.Equal(4, scenario.State.ImSubSessionId);
-        Assert.Equal([3L], scenario.State.PreviousSessionIds);
+        Assert.Equal(new SessionId(4), scenario.State.ImSubSessionId);
+        Assert.Equal([new SessionId(3)], scenario.State.PreviousSessionIds);
         Assert.Equal("Jerry", scenario.State.Agent!.Name);
         var info = Assert.IsType<MessageReceived>(scenario.Last.Events[0]);
         Assert.False(info.Visible);
-        Assert.Equal(3, Assert.IsType<SessionTransferred>(scenario.Last.Events[1]).FromSessionId);
+        Assert.Equal(new SessionId(3), Assert.IsType<SessionTransferred>(scenario.Last.Events[1]).FromSessionId);
 
         var send = scenario.Do(new SendMessage(Id, "c1", "message", new MessagePayload { Content = "hi" }));
         Assert.Equal(4, Assert.IsType<OutboundCall.SendMessage>(Assert.IsType<UdeskCallQueued>(Assert.Single(send.Events)).Call).ImSubSessionId);
@@ -148,7 +148,7 @@ public sealed class SessionTransitionTests
         Assert.All(scenario.Last.Events.Skip(1), e => Assert.IsType<LatePushRecorded>(e));
         Assert.Equal(3, scenario.Last.Events.Count);
         Assert.Equal(ConversationStatus.Closed, scenario.State.Status);
-        Assert.Equal(3, scenario.State.ImSubSessionId);
+        Assert.Equal(new SessionId(3), scenario.State.ImSubSessionId);
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class SessionTransitionTests
 
         Assert.IsType<LatePushRecorded>(Assert.Single(scenario.Last.Events));
         Assert.Equal(ConversationStatus.Agent, scenario.State.Status);
-        Assert.Equal(4, scenario.State.ImSubSessionId);
+        Assert.Equal(new SessionId(4), scenario.State.ImSubSessionId);
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class SessionTransitionTests
         Assert.Collection(
             decision.Events,
             e => Assert.Equal(CloseInitiator.Customer, Assert.IsType<SessionClosed>(e).ClosedBy),
-            e => Assert.Equal(new OutboundCall.CloseSession(3), Assert.IsType<UdeskCallQueued>(e).Call));
+            e => Assert.Equal(new OutboundCall.CloseSession(new SessionId(3)), Assert.IsType<UdeskCallQueued>(e).Call));
         Assert.Equal(ConversationStatus.Closed, scenario.State.Status);
         Assert.Equal(new Accepted(scenario.State.Seq), scenario.Do(new CloseSession(Id)).Reply);
     }
@@ -226,9 +226,9 @@ public sealed class SessionTransitionTests
         scenario.InAgentSession(8);
 
         Assert.Equal(ConversationStatus.Agent, scenario.State.Status);
-        Assert.Equal(8, scenario.State.ImSubSessionId);
+        Assert.Equal(new SessionId(8), scenario.State.ImSubSessionId);
         Assert.Null(scenario.State.CloseType);
-        Assert.Contains(3L, scenario.State.PreviousSessionIds);
+        Assert.Contains(new SessionId(3), scenario.State.PreviousSessionIds);
     }
 
     [Theory]
@@ -257,7 +257,7 @@ public sealed class SessionTransitionTests
         scenario.Do(new RequestSession(Id, new SessionRequest { AssignType = AssignType.Agent }));
         scenario.Push("agent", Pushes.Agent("start_session", "s1", 3));
 
-        var decision = scenario.AnswerSession(new SessionAnswer(SessionAnswerKind.Agent) { ImSubSessionId = 3 });
+        var decision = scenario.AnswerSession(new SessionAnswer(SessionAnswerKind.Agent) { ImSubSessionId = new SessionId(3) });
 
         Assert.IsType<UdeskCallCompleted>(Assert.Single(decision.Events));
         Assert.Equal(ConversationStatus.Agent, scenario.State.Status);
@@ -271,7 +271,7 @@ public sealed class SessionTransitionTests
         scenario.Push("agent", Pushes.Agent("start_session", "s1", 3));
         var survey = System.Text.Json.JsonSerializer.SerializeToElement(new { enabled = true, options = new[] { new { id = 36, text = "Satisfied" } } });
 
-        scenario.AnswerSession(new SessionAnswer(SessionAnswerKind.Agent) { ImSubSessionId = 3, SurveyOptions = survey });
+        scenario.AnswerSession(new SessionAnswer(SessionAnswerKind.Agent) { ImSubSessionId = new SessionId(3), SurveyOptions = survey });
 
         Assert.Equal(survey.GetRawText(), scenario.State.SurveyOptions!.Value.GetRawText());
     }

@@ -14,8 +14,8 @@ public sealed class UdeskDrivenTransitionTests
         scenario.Push("agent", Pushes.Close("c1", 3, "redirect"), Pushes.Agent("transfer", "t1", 4, agentId: 9, agentName: "Jerry"));
 
         Assert.Equal(ConversationStatus.Agent, scenario.State.Status);
-        Assert.Equal(4, scenario.State.ImSubSessionId);
-        Assert.Equal([3L], scenario.State.PreviousSessionIds);
+        Assert.Equal(new SessionId(4), scenario.State.ImSubSessionId);
+        Assert.Equal([new SessionId(3)], scenario.State.PreviousSessionIds);
         Assert.Equal("Jerry", scenario.State.Agent!.Name);
         Assert.DoesNotContain(scenario.History, e => e is SessionClosed);
         Assert.False(Assert.IsType<MessageReceived>(scenario.Last.Events[0]).Visible);
@@ -29,7 +29,7 @@ public sealed class UdeskDrivenTransitionTests
         scenario.Push("agent", Pushes.Close("c1", 3, "redirect"));
         scenario.Push("agent", Pushes.Agent("transfer", "t1", 4));
 
-        Assert.Equal((ConversationStatus.Agent, 4L), (scenario.State.Status, scenario.State.ImSubSessionId!.Value));
+        Assert.Equal((ConversationStatus.Agent, 4L), (scenario.State.Status, scenario.State.ImSubSessionId!.Value.Value));
     }
 
     [Fact]
@@ -40,14 +40,14 @@ public sealed class UdeskDrivenTransitionTests
         scenario.Push("agent", Pushes.Agent("message", "n1", 4, "Jerry here", agentId: 9, agentName: "Jerry"));
 
         var transferred = Assert.IsType<SessionTransferred>(scenario.Last.Events[0]);
-        Assert.Equal((3L, 4L), (transferred.FromSessionId!.Value, transferred.ToSessionId));
+        Assert.Equal((new SessionId(3), new SessionId(4)), (transferred.FromSessionId!.Value, transferred.ToSessionId));
         Assert.IsType<MessageReceived>(scenario.Last.Events[1]);
-        Assert.Equal(4, scenario.State.ImSubSessionId);
+        Assert.Equal(new SessionId(4), scenario.State.ImSubSessionId);
 
         scenario.Push("agent", Pushes.Agent("transfer", "t1", 4, "Transferred to Jerry", agentId: 9, agentName: "Jerry"));
 
         Assert.True(Assert.IsType<MessageReceived>(Assert.Single(scenario.Last.Events)).Visible);
-        Assert.Equal([3L], scenario.State.PreviousSessionIds);
+        Assert.Equal([new SessionId(3)], scenario.State.PreviousSessionIds);
         Assert.Single(scenario.History.OfType<SessionTransferred>());
     }
 
@@ -59,7 +59,7 @@ public sealed class UdeskDrivenTransitionTests
         scenario.Push("agent", Pushes.Agent("message", "old", 5));
 
         Assert.IsType<MessageReceived>(Assert.Single(scenario.Last.Events));
-        Assert.Equal(7, scenario.State.ImSubSessionId);
+        Assert.Equal(new SessionId(7), scenario.State.ImSubSessionId);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class UdeskDrivenTransitionTests
         scenario.Push("agent", Pushes.Agent("message", "hello", 11, "Hi, I am Tom"));
         scenario.Push("agent", Pushes.Agent("start_session", "s11", 11));
 
-        Assert.Equal((ConversationStatus.Agent, 11L), (scenario.State.Status, scenario.State.ImSubSessionId!.Value));
+        Assert.Equal((ConversationStatus.Agent, 11L), (scenario.State.Status, scenario.State.ImSubSessionId!.Value.Value));
         Assert.Null(scenario.State.Queue);
         Assert.Single(scenario.History.OfType<AgentSessionStarted>());
     }
@@ -82,7 +82,7 @@ public sealed class UdeskDrivenTransitionTests
 
         scenario.Push("agent", Pushes.Agent("transfer", "t1", 12));
 
-        Assert.Equal((ConversationStatus.Agent, 12L), (scenario.State.Status, scenario.State.ImSubSessionId!.Value));
+        Assert.Equal((ConversationStatus.Agent, 12L), (scenario.State.Status, scenario.State.ImSubSessionId!.Value.Value));
         Assert.Null(scenario.State.Queue);
         Assert.Null(scenario.State.StatusBeforeQueue);
     }
@@ -96,7 +96,7 @@ public sealed class UdeskDrivenTransitionTests
         scenario.Push("agent", Pushes.Agent("message", "w4", 4), Pushes.Agent("transfer", "t1", 4));
         scenario.Push("agent", Pushes.Agent("message", "bye3", 3));
 
-        Assert.Equal(4, scenario.State.ImSubSessionId);
+        Assert.Equal(new SessionId(4), scenario.State.ImSubSessionId);
         Assert.Equal(ConversationStatus.Agent, scenario.State.Status);
         Assert.Equal(3, scenario.History.OfType<MessageReceived>().Count());
     }

@@ -12,7 +12,7 @@ public sealed class UnansweredCallsTests
     public static TheoryData<OutboundCall, Type> Calls() => new()
     {
         { new OutboundCall.SendMessage("m-1", "message", Text, 3), typeof(UnansweredCalls.Next.Repeat) },
-        { new OutboundCall.CloseSession(3), typeof(UnansweredCalls.Next.Repeat) },
+        { new OutboundCall.CloseSession(new SessionId(3)), typeof(UnansweredCalls.Next.Repeat) },
         { new OutboundCall.AbandonQueue("q:1"), typeof(UnansweredCalls.Next.Repeat) },
         { new OutboundCall.CreateSession(new SessionRequest { AssignType = AssignType.Agent }), typeof(UnansweredCalls.Next.AskQueueStatus) },
         { new OutboundCall.CreateSession(new SessionRequest { AssignType = AssignType.Robot, GroupId = 5 }), typeof(UnansweredCalls.Next.AskQueueStatus) },

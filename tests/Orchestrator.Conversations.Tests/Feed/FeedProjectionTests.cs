@@ -39,7 +39,7 @@ public sealed class FeedProjectionTests
     {
         var raw = JsonSerializer.SerializeToElement(new { type = "message", message_id = "a-1", data = new { content = "hi" } });
 
-        var entry = FeedProjection.Of(new MessageReceived(7, At, "a-1", "agent", "message", true, 42, raw));
+        var entry = FeedProjection.Of(new MessageReceived(7, At, "a-1", "agent", "message", true, new SessionId(42), raw));
 
         Assert.Equal(("message", false, "a-1", 42L), (entry.Type, entry.Internal, entry.MessageId, entry.ImSubSessionId));
         Assert.Equal(raw.GetRawText(), entry.Udesk!.Value.GetRawText());
@@ -50,9 +50,9 @@ public sealed class FeedProjectionTests
     {
         var raw = JsonSerializer.SerializeToElement(new { type = "info_transfer" });
 
-        Assert.True(FeedProjection.Of(new MessageReceived(1, At, "i-1", "agent", "info_transfer", false, 42, raw)).Internal);
-        Assert.True(FeedProjection.Of(new LatePushRecorded(2, At, "l-1", "message", 42, raw)).Internal);
-        Assert.True(FeedProjection.Of(new UdeskCallQueued(3, At, new Outbox.OutboundCall.CloseSession(42))).Internal);
+        Assert.True(FeedProjection.Of(new MessageReceived(1, At, "i-1", "agent", "info_transfer", false, new SessionId(42), raw)).Internal);
+        Assert.True(FeedProjection.Of(new LatePushRecorded(2, At, "l-1", "message", new SessionId(42), raw)).Internal);
+        Assert.True(FeedProjection.Of(new UdeskCallQueued(3, At, new Outbox.OutboundCall.CloseSession(new SessionId(42)))).Internal);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class FeedProjectionTests
     {
         var raw = JsonSerializer.SerializeToElement(new { type = "transfer" });
 
-        var entry = FeedProjection.Of(new SessionTransferred(9, At, 41, 42, new AgentInfo(398, "Jerry", null), "t-1", raw));
+        var entry = FeedProjection.Of(new SessionTransferred(9, At, new SessionId(41), new SessionId(42), new AgentInfo(398, "Jerry", null), "t-1", raw));
 
         Assert.Equal(42, entry.ImSubSessionId);
         Assert.Equal(41L, entry.Data["from_im_sub_session_id"]);

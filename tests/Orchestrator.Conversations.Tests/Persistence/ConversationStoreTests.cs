@@ -53,8 +53,8 @@ public sealed class ConversationStoreTests : IDisposable
         var after = await restarted.StateOf(id);
 
         Assert.Equal(ConversationStatus.Closed, after.Status);
-        Assert.Equal(4, after.ImSubSessionId);
-        Assert.Equal([3L], after.PreviousSessionIds);
+        Assert.Equal(new SessionId(4), after.ImSubSessionId);
+        Assert.Equal([new SessionId(3)], after.PreviousSessionIds);
         Assert.Equal("agent_close", after.CloseType);
         Assert.Equal(Json(before), Json(after));
         Assert.Equal(4, fixture.Udesk.Bodies("/im/messages").Single()!["im_sub_session_id"]!.GetValue<long>());

@@ -23,8 +23,8 @@ public sealed record ConversationView(
     public static ConversationView Of(string customerToken, ConversationState state) => new(
         customerToken,
         state.Status.ToString().ToLowerInvariant(),
-        state.ImSubSessionId,
-        state.PreviousSessionIds,
+        state.ImSubSessionId?.Value,
+        state.PreviousSessionIds.Select(s => s.Value).ToList(),
         state.Agent is { } agent ? new AgentView(agent.Id, agent.Name, agent.Avatar) : null,
         state.Queue is { } queue ? new QueueView(queue.Name, queue.Position) : null,
         state.RobotId,

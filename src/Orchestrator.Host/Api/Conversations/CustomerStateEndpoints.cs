@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Udesk.Status;
 using static Orchestrator.Host.Api.Conversations.ConversationRoute;
@@ -45,7 +46,7 @@ internal static class CustomerStateEndpoints
 
         return await route.WithState(state => state.ImSubSessionId is { } session
             ? UdeskCustomerId.Resolve(route, customer, CallPriority.Query, id => route.Call(
-                CallPriority.Query, (udesk, ct) => udesk.GetUnreadOfflineMessagesAsync(session, id, app, ct)))
+                CallPriority.Query, (udesk, ct) => udesk.GetUnreadOfflineMessagesAsync(session.Value, id, app, ct)))
             : Conflict("The conversation has had no agent session."));
     }
 
@@ -56,7 +57,7 @@ internal static class CustomerStateEndpoints
     private static async Task<IResult> Read([AsParameters] ConversationRoute route, ReadBody? body) =>
         route.Check(body, b => b.Problem()) ?? await route.WithState(state =>
         {
-            var session = body!.SessionId ?? state.ImSubSessionId;
+            var session = body!.SessionId is { } asked ? new SessionId(asked) : state.ImSubSessionId;
             if (session is null)
             {
                 return Conflict("The conversation has had no agent session.");
@@ -68,6 +69,6 @@ internal static class CustomerStateEndpoints
             }
 
             var ids = body.MessageIds!.Select(id => id!).ToList();
-            return route.Call(CallPriority.Session, (udesk, ct) => udesk.MarkAgentMessagesReadAsync(session.Value, ids, ct));
+            return route.Call(CallPriority.Session, (udesk, ct) => udesk.MarkAgentMessagesReadAsync(session.Value.Value, ids, ct));
         });
 }

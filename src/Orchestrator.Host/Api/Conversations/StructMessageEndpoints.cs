@@ -21,7 +21,7 @@ internal static class StructMessageEndpoints
             state is { Status: ConversationStatus.Agent, ImSubSessionId: { } session, Agent.Id: { } agent }
                 ? UdeskCustomerId.Resolve(route, body!.CustomerId, CallPriority.Session, customer => route.Call(
                     CallPriority.Session,
-                    (udesk, ct) => udesk.SendStructuredMessageAsync(new StructuredMessageRequest(session, customer, agent, body.ToUdesk()) { JidResource = body.JidResource }, ct),
+                    (udesk, ct) => udesk.SendStructuredMessageAsync(new StructuredMessageRequest(session.Value, customer, agent, body.ToUdesk()) { JidResource = body.JidResource }, ct),
                     CallLane.StructuredMessage))
                 : Conflict("Structured messages need an open agent session with a known agent."));
 }

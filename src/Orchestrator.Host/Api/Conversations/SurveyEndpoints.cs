@@ -37,7 +37,7 @@ internal static class SurveyEndpoints
                 ? Task.FromResult(Invalid("option_id", $"option_id must be one of the session's survey options: {string.Join(", ", offered.Order())}."))
                 : route.Call(
                     CallPriority.Session,
-                    (udesk, ct) => udesk.SubmitSessionSurveyAsync(new SessionSurveyRequest(session, option) { Remark = body.Remark, ResolvedStateV2 = body.ResolvedStateV2 }, ct));
+                    (udesk, ct) => udesk.SubmitSessionSurveyAsync(new SessionSurveyRequest(session.Value, option) { Remark = body.Remark, ResolvedStateV2 = body.ResolvedStateV2 }, ct));
         });
 
     private static async Task<IResult> RobotSurvey([AsParameters] ConversationRoute route, UrobotSurveyBody? body) =>

@@ -17,7 +17,7 @@ namespace Orchestrator.Conversations.Actors;
 /// One conversation. It decides with <see cref="ConversationDecider"/>, persists what was decided, replies, and
 /// hands outbox calls to its <see cref="UdeskGateway"/> and previews to its <see cref="PreviewThrottle"/>.
 /// </summary>
-public sealed class ConversationActor : UntypedPersistentActor
+public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
 {
     private readonly ConversationId id;
     private readonly ConversationRuntime runtime;
@@ -27,6 +27,7 @@ public sealed class ConversationActor : UntypedPersistentActor
     private IActorRef? queueWatcher;
     private bool recovered;
     private long? inFlight;
+    private HeldMessage? held;
     private long nextSnapshotAt;
     private int gateways;
 
@@ -67,6 +68,12 @@ public sealed class ConversationActor : UntypedPersistentActor
                 inFlight = null;
                 DispatchOutbox();
                 break;
+            case UdeskGateway.SessionMoved moved when moved.Seq == inFlight:
+                HoldForMovedSession(moved);
+                break;
+            case RecheckHeld when held is not null:
+                ReleaseHeld();
+                break;
             case SaveSnapshotSuccess saved:
                 DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1));
                 break;
@@ -88,6 +95,8 @@ public sealed class ConversationActor : UntypedPersistentActor
     }
 
     public override string PersistenceId => id.PersistenceId;
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     // Children start on first use: most conversations in memory at any time are idle, and each child costs memory.
     // A stopped gateway's name stays taken until it has terminated, so each one gets its own.
@@ -180,6 +189,12 @@ public sealed class ConversationActor : UntypedPersistentActor
                 inFlight = null;
             }
 
+            if (held is { } waiting && (state.Status != ConversationStatus.Agent || state.ImSubSessionId != waiting.Session))
+            {
+                // The session it was waiting for showed up (or the conversation left the agent session): its turn again.
+                ReleaseHeld();
+            }
+
             if (!ReferenceEquals(persisted, last))
             {
                 return;
@@ -222,6 +237,40 @@ public sealed class ConversationActor : UntypedPersistentActor
         Gateway.Tell(new UdeskGateway.Execute(head));
     }
 
+    /// <summary>
+    /// Udesk refused the head message as "session gone" yet still has the customer in a session: a transfer or
+    /// redirect whose push has not arrived. The message (and all behind it) waits for that session instead of
+    /// closing the conversation; it is sent again once the conversation moves, or after a while to ask again.
+    /// </summary>
+    private void HoldForMovedSession(UdeskGateway.SessionMoved moved)
+    {
+        var sentTo = (state.Outbox.FirstOrDefault(p => p.Seq == moved.Seq)?.Call as OutboundCall.SendMessage)?.ImSubSessionId;
+        switch (state)
+        {
+            case { Status: ConversationStatus.Agent, ImSubSessionId: { } session } when sentTo == session.Value:
+                held = new HeldMessage(moved.Seq, session);
+                Timers.StartSingleTimer(RecheckHeld.Instance, RecheckHeld.Instance, runtime.Settings.MovedSessionRecheck);
+                break;
+            case { Status: ConversationStatus.Agent }:
+                // The conversation has moved to the new session meanwhile: the message goes there now.
+                inFlight = null;
+                DispatchOutbox();
+                break;
+            default:
+                // The conversation left the agent session meanwhile (closed, …): the message stays refused.
+                Self.Tell(new CompleteCall(id, moved.Seq, moved.Refusal, sentTo));
+                break;
+        }
+    }
+
+    private void ReleaseHeld()
+    {
+        held = null;
+        Timers.Cancel(RecheckHeld.Instance);
+        inFlight = null;
+        DispatchOutbox();
+    }
+
     private void SnapshotIfDue()
     {
         if (state.Seq >= nextSnapshotAt)
@@ -252,4 +301,11 @@ public sealed class ConversationActor : UntypedPersistentActor
         SeenPushIds = snapshot.SeenPushIds.Capacity == runtime.Settings.DedupeWindow ? snapshot.SeenPushIds : snapshot.SeenPushIds.WithCapacity(runtime.Settings.DedupeWindow),
         AcceptedMessageIds = snapshot.AcceptedMessageIds.Capacity == runtime.Settings.DedupeWindow ? snapshot.AcceptedMessageIds : snapshot.AcceptedMessageIds.WithCapacity(runtime.Settings.DedupeWindow),
     };
+
+    private sealed record HeldMessage(long Seq, SessionId Session);
+
+    private sealed class RecheckHeld : INoSerializationVerificationNeeded
+    {
+        public static readonly RecheckHeld Instance = new();
+    }
 }

@@ -57,6 +57,13 @@ public sealed class ConversationSettings
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// A message Udesk refused as "session gone" while it still has the customer in a session (a transfer whose push
+    /// is late) waits for the conversation to move; after this long it is sent again anyway, and Udesk asked again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan MovedSessionRecheck { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Shards of the conversation region (about 10 per node at the cluster's largest).</summary>
     [Range(1, 10_000)]
     public int Shards { get; set; } = 100;

@@ -27,7 +27,7 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter log = Context.GetLogger();
     private PendingCall? current;
     private int failures;
-    private bool askingQueueStatus;
+    private UdeskQuestion? asking;
     private long permitRequest;
     private long? heldPermit;
 
@@ -46,15 +46,15 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
 
             current = execute.Call;
             failures = 0;
-            askingQueueStatus = false;
+            asking = null;
             AskForPermit();
         });
         Receive<PermitGranted>(granted => granted.RequestId == permitRequest && current is not null, granted =>
         {
             heldPermit = granted.Token;
-            if (askingQueueStatus)
+            if (asking is { } question)
             {
-                AskQueueStatus(current!);
+                Ask(current!, question);
             }
             else
             {
@@ -66,10 +66,10 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
             ReturnPermit();
             OnAttempted(attempted);
         });
-        Receive<QueueStatusAnswered>(answered => answered.Seq == current?.Seq, answered =>
+        Receive<QuestionAnswered>(answered => answered.Seq == current?.Seq, answered =>
         {
             ReturnPermit();
-            OnQueueStatus(answered);
+            OnAnswer(answered);
         });
         Receive<RetryNow>(_ => current is not null, _ => AskForPermit());
     }
@@ -115,16 +115,29 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
             .PipeTo(Self, success: attempt => new Attempted(call.Seq, attempt), failure: e => new Attempted(call.Seq, new CallAttempt.Failed(new UdeskError(UdeskErrorKind.Transport, e.Message))));
     }
 
-    private void AskQueueStatus(PendingCall call)
+    private void Ask(PendingCall call, UdeskQuestion question)
     {
-        udesk.GetQueueStatusAsync(conversation.CustomerToken, stopping.Token)
-            .PipeTo(Self, success: r => new QueueStatusAnswered(call.Seq, r.IsSuccess ? r.Value : null, r.Error), failure: e => new QueueStatusAnswered(call.Seq, null, new UdeskError(UdeskErrorKind.Transport, e.Message)));
+        Task<object?> answer = question switch
+        {
+            UdeskQuestion.QueueStatus => udesk.GetQueueStatusAsync(conversation.CustomerToken, stopping.Token).ContinueWith(t => AnswerOf(t.Result), TaskScheduler.Default),
+            _ => udesk.GetCustomerStatusAsync(CustomerStatusQuery.ByCustomerToken(conversation.CustomerToken), stopping.Token).ContinueWith(t => AnswerOf(t.Result), TaskScheduler.Default),
+        };
+        answer.PipeTo(Self, success: a => new QuestionAnswered(call.Seq, a as UdeskResponse, a as UdeskError), failure: e => new QuestionAnswered(call.Seq, null, new UdeskError(UdeskErrorKind.Transport, e.Message)));
     }
+
+    private static object? AnswerOf<T>(UdeskResult<T> result) where T : UdeskResponse => result.IsSuccess ? result.Value : result.Error;
 
     private void OnAttempted(Attempted attempted)
     {
         if (attempted.Attempt is CallAttempt.Answered answered)
         {
+            if (UdeskQuestion.Before(current!.Call, answered.Outcome) is { } question)
+            {
+                asking = question;
+                AskForPermit();
+                return;
+            }
+
             Complete(attempted.Seq, answered.Outcome);
             return;
         }
@@ -158,7 +171,7 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
                     Complete(attempted.Seq, complete.Outcome);
                     return;
                 case UnansweredCalls.Next.AskQueueStatus:
-                    askingQueueStatus = true;
+                    asking = new UdeskQuestion.QueueStatus();
                     break;
             }
         }
@@ -166,25 +179,36 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
         RetryLater(attempted.Seq, error);
     }
 
-    private void OnQueueStatus(QueueStatusAnswered answered)
+    private void OnAnswer(QuestionAnswered answered)
     {
-        if (answered.Status is null)
+        if (answered.Answer is null)
         {
             failures++;
             RetryLater(answered.Seq, answered.Error!);
             return;
         }
 
-        if (UnansweredCalls.FromQueueStatus(answered.Status.Status, answered.Status.Count) is { } outcome)
+        switch (asking, answered.Answer)
         {
-            log.Info("Udesk call {0} of {1} went through without an answer; queue_status says '{2}'", answered.Seq, conversation, answered.Status.Status);
-            Complete(answered.Seq, outcome);
-            return;
+            case (UdeskQuestion.QueueStatus, QueueStatus queue) when UnansweredCalls.FromQueueStatus(queue.Status, queue.Count) is { } outcome:
+                log.Info("Udesk call {0} of {1} went through without an answer; queue_status says '{2}'", answered.Seq, conversation, queue.Status);
+                Complete(answered.Seq, outcome);
+                break;
+            case (UdeskQuestion.QueueStatus, _):
+                // No trace of it at Udesk: safe to make again.
+                asking = null;
+                AskForPermit();
+                break;
+            case (UdeskQuestion.CustomerStatus gone, CustomerStatus status) when UdeskQuestion.StillInSession(status):
+                // Udesk moved the customer to a session whose push has not arrived: the conversation holds the message for it.
+                log.Info("Udesk refused call {0} of {1} as session gone while the customer is still in a session; holding it for the new session", answered.Seq, conversation);
+                Context.Parent.Tell(new SessionMoved(answered.Seq, gone.Refusal));
+                current = null;
+                break;
+            case (UdeskQuestion.CustomerStatus gone, _):
+                Complete(answered.Seq, gone.Refusal);
+                break;
         }
-
-        // No trace of it at Udesk: safe to make again.
-        askingQueueStatus = false;
-        AskForPermit();
     }
 
     /// <summary>2059 is our signature, clock or nonce, never the call: retried signed afresh, loudly after a few.</summary>
@@ -208,7 +232,7 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
 
     private void Complete(long seq, CallOutcome outcome)
     {
-        Context.Parent.Tell(new ConversationCommands.CompleteCall(conversation, seq, outcome));
+        Context.Parent.Tell(new ConversationCommands.CompleteCall(conversation, seq, outcome, (current?.Call as OutboundCall.SendMessage)?.ImSubSessionId));
         current = null;
     }
 
@@ -231,7 +255,13 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
 
     private sealed record Attempted(long Seq, CallAttempt Attempt) : INoSerializationVerificationNeeded;
 
-    private sealed record QueueStatusAnswered(long Seq, QueueStatus? Status, UdeskError? Error) : INoSerializationVerificationNeeded;
+    /// <summary>
+    /// To the parent: Udesk refused the message at <paramref name="Seq"/> as "session gone" but still has the customer
+    /// in a session, one the conversation has not heard of yet. Not an outcome: the message waits for that session.
+    /// </summary>
+    public sealed record SessionMoved(long Seq, CallOutcome.Refused Refusal) : INoSerializationVerificationNeeded;
+
+    private sealed record QuestionAnswered(long Seq, UdeskResponse? Answer, UdeskError? Error) : INoSerializationVerificationNeeded;
 
     private sealed class RetryNow : INoSerializationVerificationNeeded
     {

@@ -38,6 +38,9 @@ public static class ConversationCommands
     /// <summary>From the conversation's queue watcher: what Udesk's <c>queue_status</c> said while the conversation was queued.</summary>
     public sealed record ObserveQueue(ConversationId Id, string Status, int Position) : Command(Id);
 
-    /// <summary>From the conversation's gateway: Udesk answered the outbox call at <paramref name="CallSeq"/>.</summary>
-    public sealed record CompleteCall(ConversationId Id, long CallSeq, CallOutcome Outcome) : Command(Id);
+    /// <summary>
+    /// From the conversation's gateway: Udesk answered the outbox call at <paramref name="CallSeq"/>; a customer
+    /// message's <paramref name="SentTo"/> is the <c>im_sub_session_id</c> it was sent with.
+    /// </summary>
+    public sealed record CompleteCall(ConversationId Id, long CallSeq, CallOutcome Outcome, long? SentTo = null) : Command(Id);
 }

@@ -142,7 +142,7 @@ public static partial class ConversationDecider
         return Decision.Persist(events.Events, state);
     }
 
-    internal static void CloseEvents(EventSequencer events)
+    private static void CloseEvents(EventSequencer events)
     {
         var session = events.State.Status == ConversationStatus.Agent ? events.State.ImSubSessionId : null;
         events.Add((seq, at) => new SessionClosed(seq, at, CloseTypes.Normal, CloseInitiator.Customer, session, null, null, null));
@@ -212,7 +212,7 @@ public static partial class ConversationDecider
                 DeferredCloseEvents(events);
                 break;
             case (OutboundCall.ICustomerMessage message, var outcome):
-                CustomerMessageOutcome.Events(events, pending.Seq, message, outcome);
+                CustomerMessageOutcome.Events(events, pending.Seq, message, outcome, command.SentTo);
                 break;
         }
 

@@ -56,6 +56,12 @@ public static class ConversationEvents
     public sealed record UnreadableMessageReceived(long Seq, DateTimeOffset At, string? MessageId, string AssignType, byte[] RawUtf8, string Reason)
         : Event(Seq, At);
 
+    /// <summary>
+    /// Udesk started (or moved the customer to) an agent session the customer no longer wants: they closed the
+    /// conversation, or left the queue while Udesk was assigning. Recorded, never entered; Udesk is told to close it.
+    /// </summary>
+    public sealed record SessionDeclined(long Seq, DateTimeOffset At, SessionId ImSubSessionId, string? MessageId, string Kind, JsonElement Raw) : Event(Seq, At);
+
     /// <summary>A push about a session that is already over: kept for the record, never reopens anything.</summary>
     public sealed record LatePushRecorded(long Seq, DateTimeOffset At, string? MessageId, string Kind, SessionId? ImSubSessionId, JsonElement Raw)
         : Event(Seq, At);

@@ -51,8 +51,8 @@ public sealed record ConversationState
     public bool SessionRequestPending { get; init; }
 
     /// <summary>
-    /// The customer left the queue while Udesk was assigning (no queue name to leave): the agent session Udesk starts
-    /// next is closed as soon as it shows up.
+    /// The customer left the queue while Udesk was assigning (no queue name to leave), or closed the conversation: the
+    /// agent session Udesk starts or moves them to next is closed as soon as it shows up, until a new session request.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool DeclineNextSession { get; init; }
@@ -136,6 +136,8 @@ public sealed record ConversationState
                 Queue = null,
                 StatusBeforeQueue = null,
                 SeenPushIds = state.Seen(closed.MessageId, closed.Seq),
+                // The customer closed: a session Udesk moves them to afterwards (a transfer already under way) is not wanted.
+                DeclineNextSession = closed.ClosedBy == CloseInitiator.Customer,
             },
             QueueAbandoned abandoned => state with
             {
@@ -144,6 +146,12 @@ public sealed record ConversationState
                 StatusBeforeQueue = null,
                 // Left while Udesk was assigning: the session it may still start is closed when it shows up.
                 DeclineNextSession = abandoned.Queue is null,
+            },
+            SessionDeclined declined => state with
+            {
+                DeclineNextSession = false,
+                PreviousSessionIds = state.PreviousSessionIds.Contains(declined.ImSubSessionId) ? state.PreviousSessionIds : state.PreviousSessionIds.Add(declined.ImSubSessionId),
+                SeenPushIds = state.Seen(declined.MessageId, declined.Seq),
             },
             QueuePositionChanged moved => state with { Queue = state.Queue is { } queue ? queue with { Position = moved.Position } : new QueueInfo(null, moved.Position) },
             DroppedFromQueue dropped => state with
@@ -164,6 +172,8 @@ public sealed record ConversationState
     {
         Outbox = Outbox.Add(new PendingCall(queued.Seq, queued.Call)),
         SessionRequestPending = SessionRequestPending || queued.Call is OutboundCall.CreateSession or OutboundCall.CloseOnceAnswered,
+        // A new request: the session it brings is wanted.
+        DeclineNextSession = DeclineNextSession && queued.Call is not OutboundCall.CreateSession,
         AcceptedMessageIds = queued.Call is OutboundCall.ICustomerMessage message && !string.IsNullOrEmpty(message.MessageId)
             ? AcceptedMessageIds.Add(message.MessageId, queued.Seq)
             : AcceptedMessageIds,

@@ -11,16 +11,16 @@ namespace Orchestrator.Conversations.Domain;
 /// </summary>
 internal static class CustomerMessageOutcome
 {
-    private static readonly HashSet<int> SessionGoneCodes = [UdeskCodes.SessionNotFound, UdeskCodes.RobotSessionNotFound];
-
-    public static void Events(EventSequencer events, long callSeq, OutboundCall.ICustomerMessage message, CallOutcome outcome)
+    /// <param name="sentTo">Where the gateway sent it (the route may have changed since it was accepted); null when nothing was sent.</param>
+    public static void Events(EventSequencer events, long callSeq, OutboundCall.ICustomerMessage message, CallOutcome outcome, long? sentTo)
     {
         var state = events.State;
-        var routed = message as OutboundCall.SendMessage ?? (message is OutboundCall.SendMessageOnceRouted waiting ? ConversationDecider.Route(state, waiting) : null);
+        var accepted = message as OutboundCall.SendMessage ?? (message is OutboundCall.SendMessageOnceRouted waiting ? ConversationDecider.Route(state, waiting) : null);
+        var routed = sentTo is { } to && accepted is not null ? accepted with { ImSubSessionId = to } : accepted;
         var session = routed?.ImSubSessionId;
         switch (outcome)
         {
-            case CallOutcome.Refused { Code: { } code } refused when SessionGoneCodes.Contains(code) && routed is { ImSubSessionId: not OutboundCall.SendMessage.Workbench }:
+            case CallOutcome.Refused refused when UdeskCodes.MeansSessionGone(refused.Code) && routed is { ImSubSessionId: not OutboundCall.SendMessage.Workbench }:
                 SessionGone(events, callSeq, routed, refused);
                 break;
             case CallOutcome.Refused refused:

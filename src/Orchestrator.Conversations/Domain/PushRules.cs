@@ -1,3 +1,4 @@
+using Orchestrator.Conversations.Outbox;
 using Orchestrator.Udesk.Messages;
 using static Orchestrator.Conversations.Domain.ConversationEvents;
 
@@ -6,7 +7,9 @@ namespace Orchestrator.Conversations.Domain;
 /// <summary>
 /// How one pushed message moves the conversation, as Udesk really drives it: batches may be split or reordered, a
 /// redirect is pushed as a <c>close</c> then a <c>transfer</c>, and the first sign of a new session may be a message
-/// that carries its <c>im_sub_session_id</c> rather than the <c>start_session</c> or <c>transfer</c> event.
+/// that carries its <c>im_sub_session_id</c> rather than the <c>start_session</c> or <c>transfer</c> event. What an
+/// agent or robot says is always kept for the customer, however late it comes (a reply still in flight at a close,
+/// a robot answer delayed by retries); only events that would move a conversation that has moved on are late.
 /// </summary>
 internal static class PushRules
 {
@@ -16,6 +19,13 @@ internal static class PushRules
         var session = message.ImSubSessionId;
         var agent = message.Agent ?? new AgentInfo(null, null, null);
         var isPastSession = session is { } s && s != state.ImSubSessionId && state.PreviousSessionIds.Contains(s);
+
+        if (state.DeclineNextSession && NewSessionOf(state, message, isPastSession) is { } unwanted)
+        {
+            events.Add((seq, at) => new SessionDeclined(seq, at, unwanted, message.MessageId, message.Kind, message.Raw));
+            events.Add((seq, at) => new UdeskCallQueued(seq, at, new OutboundCall.CloseSession(unwanted)));
+            return;
+        }
 
         switch (message.Kind)
         {
@@ -28,11 +38,6 @@ internal static class PushRules
                 else
                 {
                     events.Add((seq, at) => new AgentSessionStarted(seq, at, id, agent, null, message.MessageId, message.Raw));
-                    if (state.DeclineNextSession)
-                    {
-                        // The customer left while Udesk was assigning: Udesk learns it now, when there is a session to close.
-                        ConversationDecider.CloseEvents(events);
-                    }
                 }
 
                 return;
@@ -71,15 +76,16 @@ internal static class PushRules
                 events.Add((seq, at) => new AgentSessionStarted(seq, at, newer, agent, null, null, message.Raw));
             }
         }
-        else if (state.Status == ConversationStatus.Closed && !(session is not null && session == state.ImSubSessionId))
-        {
-            // Closed, and not a message of the session just closed (those, still in flight at a close, are shown).
-            events.Add((seq, at) => new LatePushRecorded(seq, at, message.MessageId, message.Kind, session, message.Raw));
-            return;
-        }
 
         events.Add((seq, at) => new MessageReceived(seq, at, message.MessageId, assignType, message.Kind, message.Visible, session, message.Raw));
     }
+
+    /// <summary>The agent session <paramref name="message"/> would move the conversation into, if it is one it has not been in.</summary>
+    private static SessionId? NewSessionOf(ConversationState state, PushedItem.Readable message, bool isPastSession) =>
+        message.ImSubSessionId is { } session && !isPastSession && session != state.ImSubSessionId
+        && (message.Kind is MessageType.StartSession or MessageType.Transfer || IsNewSession(state, session, isPastSession))
+            ? session
+            : null;
 
     /// <summary>
     /// An agent session the conversation has not been in: newer than the current one (Udesk's ids grow), or the

@@ -28,6 +28,7 @@ public static class FeedProjection
             Data(("close_type", closed.CloseType), ("closed_by", closed.ClosedBy.ToString().ToLowerInvariant()), ("survey_options", closed.SurveyOptions)), closed.Raw),
         UnreadableMessageReceived unreadable => Entry(unreadable, "unreadable_message", unreadable.MessageId, data: Data(
             ("assign_type", unreadable.AssignType), ("reason", unreadable.Reason), ("raw_base64", Convert.ToBase64String(unreadable.RawUtf8))), isInternal: true),
+        SessionDeclined declined => Entry(declined, "session_declined", declined.MessageId, declined.ImSubSessionId.Value, Data(("kind", declined.Kind)), declined.Raw, isInternal: true),
         LatePushRecorded late => Entry(late, "late_push", late.MessageId, late.ImSubSessionId?.Value, Data(("kind", late.Kind)), late.Raw, isInternal: true),
         QueuePositionChanged moved => Entry(moved, "queue_position", data: Data(("position", moved.Position))),
         DroppedFromQueue dropped => Entry(dropped, "dropped_from_queue", data: Data(("queue", dropped.Queue), ("resumed", dropped.ResumedStatus.ToString().ToLowerInvariant()))),

@@ -18,11 +18,17 @@ public static class OutboxDispatch
             { ImSubSessionId: 0 or -1 } when waiting.Type != MessageType.Text => new Step.Complete(new CallOutcome.Refused(null, "The robot takes only text messages (type 'message').")),
             var routed => new Step.Send(head with { Call = routed }),
         },
+        // Routed to a session a transfer has replaced since: the customer is in the current one now.
+        OutboundCall.SendMessage { ImSubSessionId: > 0 } message when IsReplaced(state, message.ImSubSessionId) =>
+            new Step.Send(head with { Call = message with { ImSubSessionId = state.ImSubSessionId!.Value.Value } }),
         OutboundCall.CreateSession when state.Status is ConversationStatus.Queued or ConversationStatus.Agent =>
             new Step.Complete(new CallOutcome.Refused(null, $"The request before this one left the conversation {(state.Status == ConversationStatus.Queued ? "queued" : "with an agent")}; close it or abandon the queue first.")),
         OutboundCall.CloseOnceAnswered => new Step.Complete(new CallOutcome.Done()),
         _ => new Step.Send(head),
     };
+
+    private static bool IsReplaced(ConversationState state, long session) =>
+        state is { Status: ConversationStatus.Agent, ImSubSessionId: { } current } && current.Value != session && state.PreviousSessionIds.Contains(new SessionId(session));
 
     public abstract record Step
     {

@@ -40,6 +40,7 @@ public static class ConversationManifests
         [typeof(UnreadableMessageReceived)] = "conversation.unreadable-message-received",
         [typeof(QueuePositionChanged)] = "conversation.queue-position-changed",
         [typeof(DroppedFromQueue)] = "conversation.dropped-from-queue",
+        [typeof(SessionDeclined)] = "conversation.session-declined",
 
         // Snapshot.
         [typeof(ConversationState)] = "conversation.state",

@@ -21,4 +21,7 @@ public static class UdeskCodes
     public const int GroupNotFound = 11012;
     public const int RobotSessionNotFound = 19200;
     public const int MissingParameters = 22062;
+
+    /// <summary>The session a call named no longer exists at Udesk (closed, or replaced by a transfer).</summary>
+    public static bool MeansSessionGone(int? code) => code is SessionNotFound or RobotSessionNotFound;
 }

@@ -60,7 +60,8 @@ public sealed class QueueTruthTests
 
         scenario.Push("agent", Pushes.Agent("start_session", "s9", 9));
 
-        Assert.Equal(ConversationStatus.Closed, scenario.State.Status);
+        Assert.IsType<SessionDeclined>(scenario.Last.Events[0]);
+        Assert.Equal(ConversationStatus.Robot, scenario.State.Status);
         Assert.Contains(scenario.State.Outbox, p => p.Call is OutboundCall.CloseSession { ImSubSessionId.Value: 9 });
         Assert.False(scenario.State.DeclineNextSession);
     }

@@ -123,6 +123,7 @@ public static class SampleMessages
         new CompleteCall(Id, 13, new CallOutcome.Unconfirmed("no answer; not safe to repeat")),
         new RobotSessionStarted(21, At, "welcome", Json("""{"robot_name":"Udesk Robot","robot_avatar":"https://a/r.png","unknow_message":"Sorry?"}""")),
         new UrobotSessionStarted(22, At, 3, 4, 99, "hello", Json("""{"sessionId":99,"robotName":"Test","logoUrl":null,"topAsk":[{"quesitionType":"T","quesitionTypeId":2,"optionsList":[{"quesition":"Q","quesitionId":1}]}]}""")),
+        new SessionDeclined(23, At, new SessionId(79), "p-23", "transfer", Push),
         new QueuePositionChanged(19, At, 2),
         new DroppedFromQueue(20, At, "q:1", ConversationStatus.Robot),
         new ObserveQueue(Id, "In queue", 2),

@@ -45,6 +45,26 @@ public sealed class SimulatorControl(UdeskSimulatorServer udesk) : IDisposable
             .Select(c => JsonNode.Parse(c["body"]!.GetValue<string>())!.AsObject())
             .ToList();
 
+    /// <summary><c>GET /_sim/push</c>: <c>pending_batches</c>, <c>held_batches</c>, <c>paused_until</c>.</summary>
+    public async Task<JsonObject> PushState() => (await Get("push")).AsObject();
+
+    /// <summary>A control call with an empty body (e.g. <c>sessions/{id}/close-silently</c>, <c>queue/{token}/drop</c>).</summary>
+    public Task<JsonNode> Post(string path) => Post(path, new JsonObject());
+
+    /// <summary>A control call that may find the world changed under it: its answer, or null when it answered 409 (impossible now).</summary>
+    public async Task<JsonObject?> TryPost(string path, JsonObject body)
+    {
+        using var response = await http.PostAsync(path, JsonContent.Create(body));
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            return null;
+        }
+
+        Assert.True(response.IsSuccessStatusCode, $"/_sim/{path} answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
     public void Dispose() => http.Dispose();
 
     private async Task<JsonNode> Get(string path) =>

@@ -27,14 +27,14 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
     private DateTimeOffset pausedUntil;
     private long? goneSession;
     private bool notActivated;
-    private long permitRequest;
-    private long permitToken;
+    private readonly BudgetPermit permit;
 
     public PreviewThrottle(ConversationId conversation, ConversationRuntime runtime)
     {
         this.conversation = conversation;
         this.runtime = runtime;
         udesk = runtime.Udesk.For(conversation.Tenant);
+        permit = new BudgetPermit(runtime.CallBudget, conversation.Tenant);
         window = new SlidingWindowLog(runtime.Limits.PreviewsPerSecond, TimeSpan.FromSeconds(1) + runtime.Limits.SafetyMargin, runtime.Limits.MaxCallDuration);
 
         Receive<Preview>(preview =>
@@ -48,9 +48,9 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
             SendWhenAllowed();
         });
         Receive<WindowOpen>(_ => SendWhenAllowed());
-        Receive<PermitGranted>(granted => granted.RequestId == permitRequest, granted =>
+        Receive<PermitGranted>(permit.Answers, granted =>
         {
-            permitToken = granted.Token;
+            permit.Hold(granted);
             Send();
         });
         Receive<Sent>(sent =>
@@ -63,7 +63,7 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
             }
 
             SlidingWindowLog.Release(sent.Slot, now);
-            runtime.CallBudget.Tell(new ReleasePermit(conversation.Tenant, permitToken));
+            permit.Return();
             busy = false;
             SendWhenAllowed();
         });
@@ -73,6 +73,13 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
 
     public static Props Props(ConversationId conversation, ConversationRuntime runtime) =>
         Akka.Actor.Props.Create(() => new PreviewThrottle(conversation, runtime));
+
+    /// <summary>Stopped with a preview in flight: its place in the budget is not left taken.</summary>
+    protected override void PostStop()
+    {
+        permit.Return();
+        base.PostStop();
+    }
 
     private void SendWhenAllowed()
     {
@@ -91,7 +98,7 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
         }
 
         busy = true;
-        runtime.CallBudget.Tell(new RequestPermit(conversation.Tenant, CallPriority.Preview, CallLane.General, ++permitRequest));
+        permit.Request(Self, CallPriority.Preview);
     }
 
     private void Send()

@@ -24,32 +24,32 @@ internal sealed class QueueWatcher : ReceiveActor, IWithTimers
     private readonly CancellationTokenSource stopping = new();
     private readonly ILoggingAdapter log = Context.GetLogger();
     private bool busy;
-    private long permitRequest;
-    private long? heldPermit;
+    private readonly BudgetPermit permit;
 
     public QueueWatcher(ConversationId conversation, ConversationRuntime runtime)
     {
         this.conversation = conversation;
         this.runtime = runtime;
         udesk = runtime.Udesk.For(conversation.Tenant);
+        permit = new BudgetPermit(runtime.CallBudget, conversation.Tenant);
 
         Receive<Poll>(_ =>
         {
             if (!busy)
             {
                 busy = true;
-                runtime.CallBudget.Tell(new RequestPermit(conversation.Tenant, CallPriority.Query, CallLane.General, ++permitRequest));
+                permit.Request(Self, CallPriority.Query);
             }
         });
-        Receive<PermitGranted>(granted => granted.RequestId == permitRequest, granted =>
+        Receive<PermitGranted>(permit.Answers, granted =>
         {
-            heldPermit = granted.Token;
+            permit.Hold(granted);
             udesk.GetQueueStatusAsync(conversation.CustomerToken, stopping.Token)
                 .PipeTo(Self, success: r => new Answered(r.IsSuccess ? r.Value : null, r.Error), failure: e => new Answered(null, new UdeskError(UdeskErrorKind.Transport, e.Message)));
         });
         Receive<Answered>(answered =>
         {
-            ReturnPermit();
+            permit.Return();
             busy = false;
             if (answered.Status is { Status: { } status } queue)
             {
@@ -71,19 +71,10 @@ internal sealed class QueueWatcher : ReceiveActor, IWithTimers
 
     protected override void PostStop()
     {
-        ReturnPermit();
+        permit.Return();
         stopping.Cancel();
         stopping.Dispose();
         base.PostStop();
-    }
-
-    private void ReturnPermit()
-    {
-        if (heldPermit is { } token)
-        {
-            runtime.CallBudget.Tell(new ReleasePermit(conversation.Tenant, token));
-            heldPermit = null;
-        }
     }
 
     private sealed record Answered(QueueStatus? Status, UdeskError? Error) : INoSerializationVerificationNeeded;

@@ -28,14 +28,14 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
     private PendingCall? current;
     private int failures;
     private UdeskQuestion? asking;
-    private long permitRequest;
-    private long? heldPermit;
+    private readonly BudgetPermit permit;
 
     public UdeskGateway(ConversationId conversation, ConversationRuntime runtime)
     {
         this.conversation = conversation;
         this.runtime = runtime;
         udesk = runtime.Udesk.For(conversation.Tenant);
+        permit = new BudgetPermit(runtime.CallBudget, conversation.Tenant);
 
         Receive<Execute>(execute =>
         {
@@ -49,9 +49,9 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
             asking = null;
             AskForPermit();
         });
-        Receive<PermitGranted>(granted => granted.RequestId == permitRequest && current is not null, granted =>
+        Receive<PermitGranted>(granted => permit.Answers(granted) && current is not null, granted =>
         {
-            heldPermit = granted.Token;
+            permit.Hold(granted);
             if (asking is { } question)
             {
                 Ask(current!, question);
@@ -63,12 +63,12 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
         });
         Receive<Attempted>(attempted => attempted.Seq == current?.Seq, attempted =>
         {
-            ReturnPermit();
+            permit.Return();
             OnAttempted(attempted);
         });
         Receive<QuestionAnswered>(answered => answered.Seq == current?.Seq, answered =>
         {
-            ReturnPermit();
+            permit.Return();
             OnAnswer(answered);
         });
         Receive<RetryNow>(_ => current is not null, _ => AskForPermit());
@@ -88,26 +88,13 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
 
     protected override void PostStop()
     {
-        ReturnPermit();
+        permit.Return();
         stopping.Cancel();
         stopping.Dispose();
         base.PostStop();
     }
 
-    private void AskForPermit()
-    {
-        runtime.CallBudget.Tell(new RequestPermit(conversation.Tenant, current!.Call.Priority, CallLane.General, ++permitRequest));
-    }
-
-    /// <summary>The call in flight is over (answered, failed, or abandoned): the budget starts its window now.</summary>
-    private void ReturnPermit()
-    {
-        if (heldPermit is { } token)
-        {
-            runtime.CallBudget.Tell(new Throttling.ReleasePermit(conversation.Tenant, token));
-            heldPermit = null;
-        }
-    }
+    private void AskForPermit() => permit.Request(Self, current!.Call.Priority);
 
     private void Attempt(PendingCall call)
     {

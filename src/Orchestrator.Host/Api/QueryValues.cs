@@ -36,6 +36,19 @@ internal static class QueryValues
             : Invalid(field, $"{field} must be a whole number from {min} to {max}.");
     }
 
+    /// <summary>
+    /// A page of a list numbered by id: <c>after</c> (0 or an id; default 0) and <c>limit</c> (1 to
+    /// <paramref name="maxLimit"/>; default 100).
+    /// </summary>
+    public static IResult? Page(string? afterText, string? limitText, int maxLimit, string idName, out long after, out int limit)
+    {
+        after = 0;
+        return Int(limitText, "limit", 100, 1, maxLimit, out limit)
+            ?? (afterText is null || (long.TryParse(afterText, NumberStyles.None, CultureInfo.InvariantCulture, out after) && after >= 0)
+                ? null
+                : Invalid("after", $"after must be 0 or {idName}."));
+    }
+
     /// <summary>An ISO 8601 time; without an offset it is taken as UTC.</summary>
     public static IResult? RequiredTime(string? text, string field, out DateTimeOffset value)
     {

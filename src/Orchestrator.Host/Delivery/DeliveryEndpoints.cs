@@ -27,10 +27,7 @@ internal static class DeliveryEndpoints
 
     private static async Task<IResult> List(ClaimsPrincipal user, ActorRegistry registry, string? after = null, string? limit = null)
     {
-        long afterId = 0;
-        var invalid = QueryValues.Int(limit, "limit", 100, 1, MaxLimit, out var pageSize)
-            ?? (after is null || (long.TryParse(after, out afterId) && afterId >= 0) ? null : Problems.Result(Problems.Invalid("after", "after must be 0 or a dead letter id.")));
-        if (invalid is not null)
+        if (QueryValues.Page(after, limit, MaxLimit, "a dead letter id", out var afterId, out var pageSize) is { } invalid)
         {
             return invalid;
         }

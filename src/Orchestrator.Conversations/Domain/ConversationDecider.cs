@@ -34,7 +34,6 @@ public static partial class ConversationDecider
     private static Decision RequestSessionDecision(ConversationState state, RequestSession command, DateTimeOffset now)
     {
         var request = command.Request;
-
         if (!Enum.IsDefined(request.AssignType))
         {
             return Decision.Reject(RejectionReason.Invalid, "assign_type must be robot, urobot or agent.");

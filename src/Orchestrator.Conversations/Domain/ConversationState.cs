@@ -127,7 +127,7 @@ public sealed record ConversationState
             },
             MessageReceived received => state with { SeenPushIds = state.Seen(received.MessageId, received.Seq) },
             LatePushRecorded late => state with { SeenPushIds = state.Seen(late.MessageId, late.Seq) },
-            UnreadableMessageReceived unreadable => state with { SeenPushIds = state.Seen(unreadable.MessageId ?? PushDedupeKey.Of(unreadable.RawUtf8), unreadable.Seq) },
+            UnreadableMessageReceived unreadable => state with { SeenPushIds = state.Seen(PushDedupeKey.OfUnreadable(unreadable.MessageId, unreadable.RawUtf8), unreadable.Seq) },
             SessionClosed closed => state with
             {
                 Status = ConversationStatus.Closed,

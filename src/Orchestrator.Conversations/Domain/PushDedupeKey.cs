@@ -10,10 +10,11 @@ public static class PushDedupeKey
 {
     public static string? Of(PushedItem item) => item switch
     {
+        PushedItem.Unreadable unreadable => OfUnreadable(unreadable.MessageId, unreadable.RawUtf8),
         { MessageId: { Length: > 0 } id } => id,
-        PushedItem.Unreadable unreadable => Of(unreadable.RawUtf8),
         _ => null,
     };
 
-    public static string Of(byte[] rawUtf8) => "unreadable:" + Convert.ToHexStringLower(SHA256.HashData(rawUtf8).AsSpan(0, 16));
+    public static string OfUnreadable(string? messageId, byte[] rawUtf8) =>
+        string.IsNullOrEmpty(messageId) ? "unreadable:" + Convert.ToHexStringLower(SHA256.HashData(rawUtf8).AsSpan(0, 16)) : messageId;
 }

@@ -2,11 +2,11 @@ using Akka.Actor;
 using Akka.Event;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
+using Orchestrator.Conversations.Telemetry;
 using Orchestrator.Conversations.Throttling;
 using Orchestrator.Udesk;
 using Orchestrator.Udesk.Results;
 using Orchestrator.Udesk.Status;
-using Orchestrator.Conversations.Telemetry;
 
 namespace Orchestrator.Conversations.Actors;
 
@@ -25,10 +25,10 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
     private readonly ConversationRuntime runtime;
     private readonly CancellationTokenSource stopping = new();
     private readonly ILoggingAdapter log = Context.GetLogger();
+    private readonly BudgetPermit permit;
     private PendingCall? current;
     private int failures;
     private UdeskQuestion? asking;
-    private readonly BudgetPermit permit;
 
     public UdeskGateway(ConversationId conversation, ConversationRuntime runtime)
     {

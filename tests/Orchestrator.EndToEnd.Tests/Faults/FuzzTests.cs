@@ -50,19 +50,26 @@ public sealed class FuzzTests(ChildJourney journey, ITestOutputHelper output) : 
                 unique = request with { Token = renamed, Path = request.Path.Replace(named, renamed, StringComparison.Ordinal) };
             }
 
+            // Every other case names a conversation that exists (one pushed message), the rest one that does not.
+            var seqBefore = unique.Token is { } t && fresh % 2 == 0 ? Run(() => PushedOnce(t)) : null;
             var answer = Run(() => Send(unique, authenticated: true));
             statuses.AddOrUpdate(answer.Status, 1, (_, c) => c + 1);
             Assert.True(answer.Status is > 0 and < 500 || answer.UdeskRefusal, $"{unique} answered {answer.Status}: {answer.Body}");
             if (answer.Status is >= 400 and < 500 && unique.Token is { } token && unique.Path.StartsWith("v1/conversations/", StringComparison.Ordinal))
             {
                 var state = Run(() => Send(new FuzzRequest(HttpMethod.Get, $"v1/conversations/{token}", null, token), authenticated: true));
-                Assert.True(state.Status is 404 or 400 or 414, $"{unique} answered {answer.Status} but left the conversation {state.Status}: {state.Body}");
+                statuses.AddOrUpdate(seqBefore is null ? -1 : -2, 1, (_, c) => c + 1);
+                var unchanged = seqBefore is { } seq
+                    ? state.Status == 200 && JsonNode.Parse(state.Body)!["last_seq"]!.GetValue<long>() == seq
+                    : state.Status is 404 or 400 or 414;
+                Assert.True(unchanged, $"{unique} answered {answer.Status} but left the conversation (last_seq before: {seqBefore?.ToString() ?? "none"}) as {state.Status}: {state.Body}");
             }
 
             return true;
         });
         Check.One(Config(300), property);
-        output.WriteLine("by status: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")));
+        output.WriteLine("by status: " + string.Join(", ", statuses.Where(s => s.Key > 0).OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")) +
+            $"; 4xx checked unwritten: {statuses.GetValueOrDefault(-1)} on a new conversation, {statuses.GetValueOrDefault(-2)} on an existing one");
         Report(before);
     }
 
@@ -94,6 +101,18 @@ public sealed class FuzzTests(ChildJourney journey, ITestOutputHelper output) : 
 
     private static FsCheck.Config Config(int tests) =>
         FsCheck.Config.QuickThrowOnFailure.WithMaxTest(tests).WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd((ulong)Seed), FSharpOption<int>.None)));
+
+    /// <summary>The conversation's last_seq after one agent push to it, or null when the token names none the API can read back.</summary>
+    private async Task<long?> PushedOnce(string escapedToken)
+    {
+        if (await AgentPushes.Post(Service.PushUrl, AgentPushes.Body(Uri.UnescapeDataString(escapedToken), "fuzz-existing")) != 200)
+        {
+            return null;
+        }
+
+        var state = await Send(new FuzzRequest(HttpMethod.Get, $"v1/conversations/{escapedToken}", null, escapedToken), authenticated: true);
+        return state.Status == 200 ? JsonNode.Parse(state.Body)!["last_seq"]!.GetValue<long>() : null;
+    }
 
     private static T Run<T>(Func<Task<T>> call) => Task.Run(call).GetAwaiter().GetResult();
 

@@ -15,20 +15,7 @@ public sealed class UdeskWebhookTests(Journey journey) : IClassFixture<Journey>
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
-    private static string AgentPush(string token, long session, string messageId) => new JsonObject
-    {
-        ["customer_token"] = token,
-        ["assign_type"] = "agent",
-        ["messages"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "message",
-            ["message_id"] = messageId,
-            ["im_sub_session_id"] = session,
-            ["agent_id"] = 398,
-            ["data"] = new JsonObject { ["content"] = "pushed by hand" },
-            ["created_at"] = "2026-11-25 12:00:00",
-        }),
-    }.ToJsonString();
+    private static string AgentPush(string token, long session, string messageId) => AgentPushes.Body(token, messageId, session, "pushed by hand");
 
     [Fact]
     public async Task Pushes_delivered_twice_are_recorded_once()

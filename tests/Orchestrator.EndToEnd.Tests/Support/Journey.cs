@@ -4,7 +4,7 @@ using Orchestrator.Udesk.Simulator.Hosting;
 namespace Orchestrator.EndToEnd.Tests.Support;
 
 /// <summary>A simulator as Udesk and an Orchestrator in front of it, started per test class and torn down after.</summary>
-public sealed class Journey : IAsyncLifetime
+public class Journey : IAsyncLifetime
 {
     public UdeskSimulatorServer Udesk { get; private set; } = null!;
 
@@ -32,12 +32,12 @@ public sealed class Journey : IAsyncLifetime
     {
         var dataFolder = Orchestrator.DataFolder;
         await Orchestrator.DisposeAsync();
-        Orchestrator = await OrchestratorInstance.StartAsync(Udesk, dataFolder);
+        Orchestrator = await OrchestratorInstance.StartAsync(Udesk, dataFolder, Settings());
     }
 
     public async Task InitializeAsync()
     {
-        Udesk = await UdeskSimulatorServer.StartAsync(new SimulatorOptions { Seed = 20261125 });
+        Udesk = await UdeskSimulatorServer.StartAsync(Options());
         Simulator = new SimulatorControl(Udesk);
         foreach (var agent in await Simulator.Agents())
         {
@@ -45,8 +45,14 @@ public sealed class Journey : IAsyncLifetime
             await Simulator.SetAgent(agent!["id"]!.GetValue<long>(), new System.Text.Json.Nodes.JsonObject { ["capacity"] = 100 });
         }
 
-        Orchestrator = await OrchestratorInstance.StartAsync(Udesk);
+        Orchestrator = await OrchestratorInstance.StartAsync(Udesk, settings: Settings());
     }
+
+    /// <summary>The simulator's options; a variant may change them.</summary>
+    protected virtual SimulatorOptions Options() => new() { Seed = 20261125 };
+
+    /// <summary>Settings over <see cref="OrchestratorInstance.Configuration"/>, at every start and restart.</summary>
+    protected virtual IDictionary<string, string?>? Settings() => null;
 
     public async Task DisposeAsync()
     {

@@ -47,18 +47,7 @@ public sealed class OrchestratorInstance : IAsyncDisposable
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"Orchestrator:Tenants:{Tenant}:ApiKeys:0"] = ApiKey,
-            [$"Orchestrator:Tenants:{Tenant}:PushSecret"] = PushSecret,
-            [$"Orchestrator:Tenants:{Tenant}:Udesk:BaseUrl"] = udesk.OpenApiBaseUrl.AbsoluteUri,
-            [$"Orchestrator:Tenants:{Tenant}:Udesk:Email"] = udesk.Options.Email,
-            [$"Orchestrator:Tenants:{Tenant}:Udesk:ApiToken"] = udesk.Options.ApiToken,
-            [$"Orchestrator:Tenants:{Tenant}:Udesk:StructuredMessageKey"] = udesk.Options.StructuredMessageKey,
-            ["Orchestrator:Store:ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "orchestrator.db")}",
-            ["Orchestrator:Conversations:RetryMinBackoff"] = "00:00:00.050",
-            ["Orchestrator:Conversations:QueuePollInterval"] = "00:00:01",
-        });
+        builder.Configuration.AddInMemoryCollection(Configuration(udesk, dataFolder));
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -74,6 +63,20 @@ public sealed class OrchestratorInstance : IAsyncDisposable
         udesk.Settings.PushUrl = instance.PushUrl;
         return instance;
     }
+
+    /// <summary>The tenant and store settings every instance runs with (an in-process one, or a child process as environment variables).</summary>
+    public static Dictionary<string, string?> Configuration(UdeskSimulatorServer udesk, string dataFolder) => new()
+    {
+        [$"Orchestrator:Tenants:{Tenant}:ApiKeys:0"] = ApiKey,
+        [$"Orchestrator:Tenants:{Tenant}:PushSecret"] = PushSecret,
+        [$"Orchestrator:Tenants:{Tenant}:Udesk:BaseUrl"] = udesk.OpenApiBaseUrl.AbsoluteUri,
+        [$"Orchestrator:Tenants:{Tenant}:Udesk:Email"] = udesk.Options.Email,
+        [$"Orchestrator:Tenants:{Tenant}:Udesk:ApiToken"] = udesk.Options.ApiToken,
+        [$"Orchestrator:Tenants:{Tenant}:Udesk:StructuredMessageKey"] = udesk.Options.StructuredMessageKey,
+        ["Orchestrator:Store:ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "orchestrator.db")}",
+        ["Orchestrator:Conversations:RetryMinBackoff"] = "00:00:00.050",
+        ["Orchestrator:Conversations:QueuePollInterval"] = "00:00:01",
+    };
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,8 @@
 using Orchestrator.Conversations.Tests.Domain;
 using System.Text.Json;
 using Akka.Actor;
+using Microsoft.Extensions.Time.Testing;
+using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Actors;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Tests.Support;
@@ -20,9 +22,10 @@ public sealed class ConversationThrottleTests : Akka.TestKit.Xunit2.TestKit
     {
     }
 
-    private IActorRef AgentConversation(ConversationFixture fixture)
+    private IActorRef AgentConversation(ConversationFixture fixture) => AgentConversation(fixture, Sys.ActorOf(CallBudgetActor.Props(fixture.Limits, TimeProvider.System)));
+
+    private IActorRef AgentConversation(ConversationFixture fixture, IActorRef budget)
     {
-        var budget = Sys.ActorOf(CallBudgetActor.Props(fixture.Limits, TimeProvider.System));
         var conversation = Sys.ActorOf(ConversationActor.Props(Id, fixture.Runtime(budget)));
         conversation.Tell(Pushes.Batch(Id, "agent", [JsonSerializer.SerializeToElement(new { type = "start_session", message_id = "s1", agent_id = 1, im_sub_session_id = 3, data = new { content = "started" } })]));
         ExpectMsg<Accepted>();
@@ -55,10 +58,14 @@ public sealed class ConversationThrottleTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void Customer_messages_respect_the_company_budget_and_keep_their_order()
+    public async Task Customer_messages_wait_for_the_company_budget_and_keep_their_order()
     {
-        using var fixture = new ConversationFixture(limits: new CallBudgetOptions { CallsPerMinute = 4, BudgetWindow = TimeSpan.FromSeconds(1) });
-        var conversation = AgentConversation(fixture);
+        // The budget on a fake clock: each window ends only when the test moves the clock.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var fixture = new ConversationFixture(limits: new CallBudgetOptions { CallsPerMinute = 4 });
+        var window = fixture.Limits.BudgetWindow + fixture.Limits.SafetyMargin;
+        var budget = Sys.ActorOf(CallBudgetActor.Props(fixture.Limits, time));
+        var conversation = AgentConversation(fixture, budget);
 
         foreach (var i in Enumerable.Range(1, 16))
         {
@@ -66,10 +73,21 @@ public sealed class ConversationThrottleTests : Akka.TestKit.Xunit2.TestKit
             ExpectMsg<Accepted>();
         }
 
-        AwaitCondition(() => fixture.Udesk.Bodies("/im/messages").Count == 16, TimeSpan.FromSeconds(15));
-        var sent = fixture.Udesk.Answered.Where(a => a.Path.EndsWith("/im/messages", StringComparison.Ordinal)).ToList();
+        for (var made = 4; made <= 16; made += 4)
+        {
+            // Answered and completed: the conversation returned each permit before it recorded the call done.
+            await Eventually.True(async () => (await conversation.Ask<State>(new GetState(Id))).Conversation.Outbox.Count == 16 - made, $"{made} messages made");
+            budget.Tell(new TryAcquirePermit(Id.Tenant, CallPriority.Query, CallLane.General, made));
+            ExpectMsg<PermitRefused>(m => m.RequestId == made);
+            Assert.Equal(made, fixture.Udesk.Bodies("/im/messages").Count);
 
-        WindowAssert.AtMost(4, TimeSpan.FromSeconds(1), sent.Select(s => s.At).ToList());
+            time.Advance(window);
+            // The budget's own timer runs on the real clock; any message makes it grant what the fake one allows.
+            budget.Tell(new TryAcquirePermit("another-tenant", CallPriority.Query, CallLane.General, -made));
+            ExpectMsg<PermitGranted>(m => m.RequestId == -made);
+        }
+
+        var sent = fixture.Udesk.Answered.Where(a => a.Path.EndsWith("/im/messages", StringComparison.Ordinal)).ToList();
         Assert.Equal(Enumerable.Range(1, 16).Select(i => $"m{i}"), sent.Select(s => s.Body!["message_id"]!.GetValue<string>()));
     }
 }

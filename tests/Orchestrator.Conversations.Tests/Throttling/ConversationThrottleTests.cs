@@ -12,7 +12,7 @@ using static Orchestrator.Conversations.Domain.ConversationReplies;
 
 namespace Orchestrator.Conversations.Tests.Throttling;
 
-/// <summary>Throttles measured at Udesk's door: the times the scripted Udesk received each call.</summary>
+/// <summary>The throttles wired to Udesk's door: what the scripted Udesk received, on a budget whose clock the test moves.</summary>
 public sealed class ConversationThrottleTests : Akka.TestKit.Xunit2.TestKit
 {
     private static readonly ConversationId Id = new("default", "throttled");
@@ -33,28 +33,25 @@ public sealed class ConversationThrottleTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public async Task Previews_stay_within_three_per_second_coalesce_and_the_last_one_always_arrives()
+    public void Previews_reach_the_session_in_order_coalesced_and_the_last_one_arrives()
     {
+        // The window's timing is PreviewGateTests' (on a fake clock); this is the wiring to Udesk.
         using var fixture = new ConversationFixture();
         var conversation = AgentConversation(fixture);
         const int typed = 80;
 
-        // Typing: a preview every 50 ms for 4 s.
-        using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
         for (var i = 1; i <= typed; i++)
         {
             conversation.Tell(new SendPreview(Id, $"p{i}"));
-            await pace.WaitForNextTickAsync();
         }
 
         AwaitCondition(() => fixture.Udesk.Bodies("/message_preview").LastOrDefault()?["content"]?.GetValue<string>() == $"p{typed}", TimeSpan.FromSeconds(10));
         var sent = fixture.Udesk.Answered.Where(a => a.Path.EndsWith("/message_preview", StringComparison.Ordinal)).ToList();
 
-        WindowAssert.AtMost(3, TimeSpan.FromSeconds(1), sent.Select(s => s.At).ToList());
         Assert.True(sent.Count < typed, $"{sent.Count} of {typed} previews sent: they should coalesce");
         Assert.All(sent, s => Assert.EndsWith("/im/sessions/3/message_preview", s.Path, StringComparison.Ordinal));
         var contents = sent.Select(s => int.Parse(s.Body!["content"]!.GetValue<string>()[1..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(contents.Order(), contents);
+        Assert.Equal(contents.Order().Distinct(), contents);
     }
 
     [Fact]

@@ -122,6 +122,8 @@ public sealed class PushDeliveryTests
         await Eventually.True(() => sim.Server.Pushes.HeldBatches == 1, "the close is held");
         clock.Advance(TimeSpan.FromSeconds(1));
         await Eventually.True(() => sim.Receiver.Delivered.Count == 5, "the held close arrives");
+        // The dispatcher logs a push once the receiver has answered it, so the log can trail the receiver.
+        await Eventually.True(() => sim.Server.Log.Pushes.Count == 5, "the held close logged");
 
         Assert.Equal(
             [["message"], ["start_session", "message"], ["transfer", "message"], ["message"], ["close"]],

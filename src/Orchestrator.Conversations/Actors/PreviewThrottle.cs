@@ -11,7 +11,8 @@ namespace Orchestrator.Conversations.Actors;
 /// <summary>
 /// Sends a conversation's message previews within Udesk's 3 per second per session. Previews coalesce: only the
 /// newest waiting one is sent, and the last one always is (so the agent never sees a stale preview). A preview
-/// Udesk refuses stops the ones Udesk would refuse too (<see cref="PreviewRefusal"/>).
+/// Udesk refuses stops the ones Udesk would refuse too (<see cref="PreviewRefusal"/>). The rules are
+/// <see cref="PreviewGate"/>'s; this actor asks for permits, sends and wakes itself when the window reopens.
 /// </summary>
 internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
 {
@@ -20,13 +21,8 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
     private readonly ConversationId conversation;
     private readonly ConversationRuntime runtime;
     private readonly IUdeskClient udesk;
-    private readonly SlidingWindowLog window;
+    private readonly PreviewGate gate;
     private readonly ILoggingAdapter log = Context.GetLogger();
-    private Preview? waiting;
-    private bool busy;
-    private DateTimeOffset pausedUntil;
-    private long? goneSession;
-    private bool notActivated;
     private readonly BudgetPermit permit;
 
     public PreviewThrottle(ConversationId conversation, ConversationRuntime runtime)
@@ -35,16 +31,11 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
         this.runtime = runtime;
         udesk = runtime.Udesk.For(conversation.Tenant);
         permit = new BudgetPermit(runtime.CallBudget, conversation.Tenant);
-        window = new SlidingWindowLog(runtime.Limits.PreviewsPerSecond, TimeSpan.FromSeconds(1) + runtime.Limits.SafetyMargin, runtime.Limits.MaxCallDuration);
+        gate = new PreviewGate(runtime.Limits.PreviewsPerSecond, runtime.Limits.SafetyMargin, runtime.Limits.MaxCallDuration);
 
         Receive<Preview>(preview =>
         {
-            if (notActivated || preview.ImSubSessionId == goneSession)
-            {
-                return;
-            }
-
-            waiting = preview;
+            gate.Offer(preview);
             SendWhenAllowed();
         });
         Receive<WindowOpen>(_ => SendWhenAllowed());
@@ -55,16 +46,17 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
         });
         Receive<Sent>(sent =>
         {
-            var now = runtime.Time.GetUtcNow();
             if (sent.Problem is { } problem)
             {
                 log.Info("Preview for {0} was not delivered: {1}", conversation, problem);
-                Refused(sent.ImSubSessionId, PreviewRefusal.Of(problem, now, window.Window));
             }
 
-            SlidingWindowLog.Release(sent.Slot, now);
+            if (gate.Answered(sent.Slot, sent.ImSubSessionId, sent.Problem, runtime.Time.GetUtcNow()) is PreviewRefusal.NotActivated)
+            {
+                log.Warning("Udesk answered 2065 for previews of {0}: the preview interface is not activated for the company; no more previews are sent", conversation);
+            }
+
             permit.Return();
-            busy = false;
             SendWhenAllowed();
         });
     }
@@ -83,52 +75,24 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
 
     private void SendWhenAllowed()
     {
-        if (busy || waiting is null)
-        {
-            return;
-        }
-
         var now = runtime.Time.GetUtcNow();
-        var next = window.NextAllowedAt(now);
-        next = next > pausedUntil ? next : pausedUntil;
-        if (next > now)
+        switch (gate.Next(now))
         {
-            Timers.StartSingleTimer(WindowTimer, WindowOpen.Instance, next - now);
-            return;
+            case { } next when next > now:
+                Timers.StartSingleTimer(WindowTimer, WindowOpen.Instance, next - now);
+                break;
+            case not null:
+                permit.Request(Self, CallPriority.Preview);
+                break;
         }
-
-        busy = true;
-        permit.Request(Self, CallPriority.Preview);
     }
 
     private void Send()
     {
         // The newest preview at the moment of sending, not the one that asked for the permit.
-        var preview = waiting!;
-        waiting = null;
-        // Udesk counts the preview when it arrives: the slot's window starts once it has been answered.
-        var slot = window.TryAcquire(runtime.Time.GetUtcNow(), hold: true)!;
+        var (preview, slot) = gate.Take(runtime.Time.GetUtcNow());
         udesk.SendMessagePreviewAsync(preview.ImSubSessionId, preview.Content)
             .PipeTo(Self, success: r => new Sent(slot, preview.ImSubSessionId, r.Error), failure: e => new Sent(slot, preview.ImSubSessionId, new UdeskError(UdeskErrorKind.Transport, e.Message)));
-    }
-
-    private void Refused(long session, PreviewRefusal? refusal)
-    {
-        switch (refusal)
-        {
-            case PreviewRefusal.PauseUntil pause:
-                pausedUntil = pause.Until;
-                break;
-            case PreviewRefusal.SessionGone:
-                goneSession = session;
-                waiting = waiting?.ImSubSessionId == session ? null : waiting;
-                break;
-            case PreviewRefusal.NotActivated:
-                notActivated = true;
-                waiting = null;
-                log.Warning("Udesk answered 2065 for previews of {0}: the preview interface is not activated for the company; no more previews are sent", conversation);
-                break;
-        }
     }
 
     /// <summary>Local to the conversation: never crosses nodes, so never serialized.</summary>

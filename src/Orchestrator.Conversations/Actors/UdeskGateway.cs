@@ -4,6 +4,7 @@ using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Telemetry;
 using Orchestrator.Conversations.Throttling;
+using Orchestrator.Retry;
 using Orchestrator.Udesk;
 using Orchestrator.Udesk.Results;
 using Orchestrator.Udesk.Status;
@@ -19,6 +20,9 @@ namespace Orchestrator.Conversations.Actors;
 internal sealed class UdeskGateway : ReceiveActor, IWithTimers
 {
     private const string RetryTimer = "retry";
+
+    /// <summary>Conversations whose calls failed together spread their retries 20 % either way.</summary>
+    private static readonly Jitter Spread = Jitter.Symmetric(0.2);
 
     private readonly ConversationId conversation;
     private readonly IUdeskClient udesk;
@@ -211,7 +215,7 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
     private void RetryLater(long seq, UdeskError error)
     {
         // Udesk's own Retry-After, when it gave one, is the least the next attempt waits.
-        var backoff = Backoff(failures);
+        var backoff = Backoff.Jittered(failures, runtime.Settings.RetryMinBackoff, runtime.Settings.RetryMaxBackoff, Spread, Random.Shared.NextDouble());
         var delay = error.RetryAfter is { } asked && asked > backoff ? asked : backoff;
         log.Info("Udesk call {0} of {1} failed ({2}); retrying in {3}", seq, conversation, error, delay);
         Timers.StartSingleTimer(RetryTimer, RetryNow.Instance, delay);
@@ -221,14 +225,6 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
     {
         Context.Parent.Tell(new ConversationCommands.CompleteCall(conversation, seq, outcome, (current?.Call as OutboundCall.SendMessage)?.ImSubSessionId));
         current = null;
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var settings = runtime.Settings;
-        var exponential = settings.RetryMinBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30));
-        var capped = Math.Min(exponential, settings.RetryMaxBackoff.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (0.8 + Random.Shared.NextDouble() * 0.4));
     }
 
     /// <summary>Make this outbox call (ignored if it is already the one in hand).</summary>

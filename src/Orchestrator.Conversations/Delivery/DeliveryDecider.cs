@@ -1,3 +1,4 @@
+using Orchestrator.Retry;
 using static Orchestrator.Conversations.Delivery.DeliveryCommands;
 using static Orchestrator.Conversations.Delivery.DeliveryEvents;
 
@@ -9,6 +10,8 @@ namespace Orchestrator.Conversations.Delivery;
 /// </summary>
 public static class DeliveryDecider
 {
+    private static readonly Jitter DownToHalf = new(below: 0.5, above: 0);
+
     /// <summary>A <see cref="Deliver"/> records new work only if it raises <see cref="DeliveryState.KnownUpTo"/>.</summary>
     public static IReadOnlyList<Event> Decide(DeliveryState state, Deliver deliver) =>
         deliver.UpToSeq > state.KnownUpTo ? [new DeliveryScheduled(deliver.UpToSeq)] : [];
@@ -33,7 +36,7 @@ public static class DeliveryDecider
 
         return attempt >= options.MaxAttempts
             ? new AttemptVerdict.DeadLettered(new EventDeadLettered(seq, $"Not acknowledged after {attempt} attempts; the last got {response}.", response.Status, now))
-            : new AttemptVerdict.RetryIn(Backoff(attempt, response.RetryAfter, options, jitter));
+            : new AttemptVerdict.RetryIn(RetryDelay(attempt, response.RetryAfter, options, jitter));
     }
 
     /// <summary>A replayed dead letter leaves the list only when the receiver acknowledges it.</summary>
@@ -45,12 +48,11 @@ public static class DeliveryDecider
     /// together do not get their retries together; never sooner than the receiver's Retry-After; never longer than
     /// <see cref="DeliveryOptions.MaxBackoff"/>.
     /// </summary>
-    public static TimeSpan Backoff(int attempt, TimeSpan? retryAfter, DeliveryOptions options, double jitter)
+    public static TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter, DeliveryOptions options, double jitter)
     {
-        var exponential = options.MinBackoff.TotalMilliseconds * Math.Pow(2, Math.Clamp(attempt - 1, 0, 40));
-        var jittered = Math.Min(exponential, options.MaxBackoff.TotalMilliseconds) * (0.5 + (jitter * 0.5));
-        var wait = Math.Max(jittered, retryAfter?.TotalMilliseconds ?? 0);
-        return TimeSpan.FromMilliseconds(Math.Min(wait, options.MaxBackoff.TotalMilliseconds));
+        var jittered = Backoff.Jittered(attempt, options.MinBackoff, options.MaxBackoff, DownToHalf, jitter);
+        var wait = retryAfter is { } asked && asked > jittered ? asked : jittered;
+        return wait < options.MaxBackoff ? wait : options.MaxBackoff;
     }
 }
 

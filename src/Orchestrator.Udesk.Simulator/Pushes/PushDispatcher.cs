@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using Orchestrator.Retry;
 using Orchestrator.Udesk.Simulator.Configuration;
 using Orchestrator.Udesk.Simulator.Control;
 using Orchestrator.Udesk.Simulator.Logging;
@@ -180,7 +181,7 @@ public sealed class PushDispatcher : IAsyncDisposable
                     return;
                 }
 
-                await Task.Delay(Backoff(attempt), time, cancellationToken);
+                await Task.Delay(Backoff.Capped(attempt, options.PushRetryBaseDelay, options.PushRetryMaxDelay), time, cancellationToken);
             }
         }
         finally
@@ -212,12 +213,6 @@ public sealed class PushDispatcher : IAsyncDisposable
         {
             return (PushOutcome.Failed, null, e.Message);
         }
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var delay = options.PushRetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 20));
-        return delay < options.PushRetryMaxDelay ? delay : options.PushRetryMaxDelay;
     }
 
     private void Record(PushBatch batch, Uri? url, int attempt, PushOutcome outcome, int? status, string? detail, CancellationToken cancellationToken) =>

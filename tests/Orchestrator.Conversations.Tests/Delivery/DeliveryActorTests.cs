@@ -40,7 +40,7 @@ public sealed class DeliveryActorTests : IDisposable
             // An agent-only event after the close: recorded, internal, never delivered.
             await host.Ask(Pushes.Batch(id, "agent", [Pushes.Agent("survey", "late-1", 501)]));
             lastSeq = (await host.StateOf(id)).Seq;
-            await Eventually.True(() => Task.FromResult(failing.Attempts.Count >= 2), because: "the first event being retried");
+            await Eventually.True(() => failing.Attempts.Count >= 2, "the first event being retried");
             Assert.Empty(failing.AcknowledgedSeqs(id));
         }
 
@@ -48,7 +48,7 @@ public sealed class DeliveryActorTests : IDisposable
         await using var restarted = await Start(store, healthy);
 
         // Nothing new was persisted: the remembered delivery restarts by itself.
-        await Eventually.True(async () => (await DeliveryOf(restarted)).CaughtUp && (await DeliveryOf(restarted)).Cursor == lastSeq, because: "the delivery catching up");
+        await Eventually.True(async () => (await DeliveryOf(restarted)).CaughtUp && (await DeliveryOf(restarted)).Cursor == lastSeq, "the delivery catching up");
         var visible = (await new Orchestrator.Conversations.Feed.ConversationFeed(restarted.System).ReadAsync(id, 0, 100, TimeSpan.Zero, CancellationToken.None)).Entries.Where(e => !e.Internal).Select(e => e.Seq).ToList();
         Assert.Equal(visible, healthy.AcknowledgedSeqs(id));
         Assert.Contains(lastSeq, Enumerable.Range(1, (int)lastSeq).Select(i => (long)i).Except(visible));
@@ -65,19 +65,21 @@ public sealed class DeliveryActorTests : IDisposable
         await host.Ask(Pushes.Batch(id, "agent", [Pushes.Close("c1", 501)]));
         var lastSeq = (await host.StateOf(id)).Seq;
 
-        await Eventually.True(async () => (await DeliveryOf(host)).Cursor == lastSeq, because: "delivery going past the refused event");
+        await Eventually.True(async () => (await DeliveryOf(host)).Cursor == lastSeq, "delivery going past the refused event");
         var dead = Assert.Single((await DeliveryOf(host)).DeadLetters);
         var index = ActorRegistry.For(host.System).Get<DeadLetterIndexRegion>();
-        IndexedDeadLetter? listed = null;
-        await Eventually.True(async () => (listed = (await index.Ask<DeadLetterPage>(new ListDeadLetters(id.Tenant, 0, 100), AskTimeout)).Entries.SingleOrDefault(e => e.Conversation == id)) is not null);
+        var listed = await Eventually.Until(
+            async () => (await index.Ask<DeadLetterPage>(new ListDeadLetters(id.Tenant, 0, 100), AskTimeout)).Entries.SingleOrDefault(e => e.Conversation == id),
+            entry => entry is not null,
+            "the dead letter in the dead-letter index");
         Assert.Equal((dead.Seq, 400), (listed!.Seq, listed.LastStatus));
         Assert.Single(webhook.Attempts, a => a.Entry.Seq == dead.Seq);
 
         Volatile.Write(ref refusing, false);
         Assert.IsType<ReplayStarted>(await index.Ask<object>(new ReplayIndexedDeadLetter(id.Tenant, listed.Id), AskTimeout));
 
-        await Eventually.True(async () => (await DeliveryOf(host)).DeadLetters.IsEmpty, because: "the replayed event leaving the delivery's dead letters");
-        await Eventually.True(async () => (await index.Ask<DeadLetterPage>(new ListDeadLetters(id.Tenant, 0, 100), AskTimeout)).Entries.All(e => e.Conversation != id));
+        await Eventually.True(async () => (await DeliveryOf(host)).DeadLetters.IsEmpty, "the replayed event leaving the delivery's dead letters");
+        await Eventually.True(async () => (await index.Ask<DeadLetterPage>(new ListDeadLetters(id.Tenant, 0, 100), AskTimeout)).Entries.All(e => e.Conversation != id), "the replayed event leaving the dead-letter index");
         Assert.Contains(dead.Seq, webhook.AcknowledgedSeqs(id));
         Assert.IsType<DeadLetterUnknown>(await index.Ask<object>(new ReplayIndexedDeadLetter(id.Tenant, listed.Id), AskTimeout));
     }

@@ -71,7 +71,7 @@ public sealed class DeliveryDeciderTests
     [InlineData(20, 0.999, 30000)]
     public void Back_off_doubles_per_attempt_with_jitter_and_a_ceiling(int attempt, double jitter, int expectedAboutMs)
     {
-        var wait = DeliveryDecider.Backoff(attempt, null, Options, jitter);
+        var wait = DeliveryDecider.RetryDelay(attempt, null, Options, jitter);
 
         Assert.InRange(wait.TotalMilliseconds, expectedAboutMs * 0.99, expectedAboutMs * 1.01);
         Assert.True(wait <= Options.MaxBackoff);
@@ -80,8 +80,8 @@ public sealed class DeliveryDeciderTests
     [Fact]
     public void Retry_after_is_a_floor_capped_by_the_longest_back_off()
     {
-        Assert.Equal(TimeSpan.FromSeconds(7), DeliveryDecider.Backoff(1, TimeSpan.FromSeconds(7), Options, 0.5));
-        Assert.Equal(Options.MaxBackoff, DeliveryDecider.Backoff(1, TimeSpan.FromHours(1), Options, 0.5));
+        Assert.Equal(TimeSpan.FromSeconds(7), DeliveryDecider.RetryDelay(1, TimeSpan.FromSeconds(7), Options, 0.5));
+        Assert.Equal(Options.MaxBackoff, DeliveryDecider.RetryDelay(1, TimeSpan.FromHours(1), Options, 0.5));
         var verdict = DeliveryDecider.Judge(4, 1, new WebhookResponse(429, TimeSpan.FromSeconds(7)), Options, Now, 0.5);
         Assert.Equal(TimeSpan.FromSeconds(7), Assert.IsType<AttemptVerdict.RetryIn>(verdict).Delay);
     }

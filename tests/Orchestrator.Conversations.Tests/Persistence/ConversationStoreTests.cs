@@ -26,11 +26,11 @@ public sealed class ConversationStoreTests : IDisposable
 
     private readonly ConversationId id = new(ConversationId.DefaultTenant, $"customer-{Guid.NewGuid():N}");
 
-    public static TheoryData<string> Stores() => TestStores.Available();
+    public static TheoryData<string> Stores() => TestStores.All();
 
     public void Dispose() => fixture.Dispose();
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Stores))]
     public async Task A_whole_journey_is_journaled_as_readable_json_and_survives_a_restart(string kind)
     {
@@ -63,7 +63,7 @@ public sealed class ConversationStoreTests : IDisposable
         Assert.Contains(journal, r => r.Manifest == "conversation.session-transferred" && JsonDocument.Parse(r.Json).RootElement.GetProperty("toSessionId").GetInt64() == 4);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Stores))]
     public async Task Recovery_from_a_snapshot_restores_the_exact_state(string kind)
     {
@@ -80,7 +80,7 @@ public sealed class ConversationStoreTests : IDisposable
 
             before = await host.StateOf(id);
             // Snapshots keep recovery within SnapshotEvery events of the end (their phase differs per conversation).
-            await Eventually.True(async () => await inspector.LatestSnapshotSeq(id.PersistenceId) > before.Seq - fixture.Settings.SnapshotEvery);
+            await Eventually.True(async () => await inspector.LatestSnapshotSeq(id.PersistenceId) > before.Seq - fixture.Settings.SnapshotEvery, "a snapshot of the latest events");
             snapshotSeq = (await inspector.LatestSnapshotSeq(id.PersistenceId))!.Value;
         }
 
@@ -92,7 +92,7 @@ public sealed class ConversationStoreTests : IDisposable
         Assert.True((await restarted.StateOf(id)).SeenPushIds.Contains("r1"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Stores))]
     public async Task Calls_accepted_while_udesk_is_down_are_made_in_order_after_a_restart(string kind)
     {
@@ -115,7 +115,7 @@ public sealed class ConversationStoreTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 5).Select(i => $"m{i}"), fixture.Udesk.Bodies("/im/messages").Select(b => b!["message_id"]!.GetValue<string>()));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Stores))]
     public async Task Dedupe_and_idempotency_survive_a_restart(string kind)
     {
@@ -140,7 +140,7 @@ public sealed class ConversationStoreTests : IDisposable
         Assert.Single(fixture.Udesk.Bodies("/im/messages"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Stores))]
     public async Task An_idle_conversation_passivates_and_wakes_up_from_the_store(string kind)
     {
@@ -149,7 +149,7 @@ public sealed class ConversationStoreTests : IDisposable
         await using var host = await Start(store);
         await host.Ask(Pushes.Batch(id, "robot", [Pushes.Robot("r1", "hello")]));
 
-        await Eventually.True(async () => await EntityCount(host) == 0, because: "the idle conversation should have passivated");
+        await Eventually.True(async () => await EntityCount(host) == 0, "the idle conversation should have passivated");
         var woken = await host.StateOf(id);
 
         Assert.Equal(1, woken.Seq);

@@ -68,7 +68,7 @@ public sealed class ConversationHost : IAsyncDisposable
     public async Task<ConversationState> StateOf(ConversationId id) => ((State)await Ask(new GetState(id))).Conversation;
 
     public Task Until(ConversationId id, Func<ConversationState, bool> condition) =>
-        Eventually.True(async () => condition(await StateOf(id)));
+        Eventually.Until(() => StateOf(id), condition, $"the state of {id} the test expects");
 
     public async ValueTask DisposeAsync()
     {

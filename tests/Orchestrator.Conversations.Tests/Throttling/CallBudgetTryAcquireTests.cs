@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Microsoft.Extensions.Time.Testing;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Throttling;
 
@@ -6,11 +7,11 @@ namespace Orchestrator.Conversations.Tests.Throttling;
 
 /// <summary>
 /// <see cref="TryAcquirePermit"/>: answered at once, never queued, and never ahead of a waiting call as urgent or
-/// more. Time is a manual clock, so windows "pass" only when the test says so.
+/// more. Time is a fake clock, so windows "pass" only when the test says so.
 /// </summary>
 public sealed class CallBudgetTryAcquireTests : Akka.TestKit.Xunit2.TestKit
 {
-    private readonly ManualTime time = new();
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     private IActorRef budget = ActorRefs.Nobody;
 
@@ -114,14 +115,5 @@ public sealed class CallBudgetTryAcquireTests : Akka.TestKit.Xunit2.TestKit
         ExpectMsg<PermitGranted>();
         budget.Tell(new TryAcquirePermit("big", CallPriority.Query, CallLane.General, 4));
         ExpectMsg<PermitGranted>();
-    }
-
-    private sealed class ManualTime : TimeProvider
-    {
-        private DateTimeOffset now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => now;
-
-        public void Advance(TimeSpan by) => now += by;
     }
 }

@@ -8,8 +8,7 @@ public sealed class OrchestratorOptions
     public const string Section = "Orchestrator";
 
     /// <summary>
-    /// Udesk companies this service serves, by tenant name. Empty means demo mode: one <c>default</c> tenant whose
-    /// Udesk is the built-in simulator.
+    /// Udesk companies this service serves, by tenant name; at least one (the demo, when enabled, configures its own).
     /// </summary>
     public Dictionary<string, TenantOptions> Tenants { get; set; } = [];
 

@@ -65,9 +65,21 @@ internal static class OrchestratorServices
 /// <summary>Checks across sections that data annotations cannot express.</summary>
 internal sealed class OrchestratorOptionsValidator : IValidateOptions<OrchestratorOptions>
 {
+    public const string NoTenant =
+        "No tenant is configured (is an environment variable name misspelt?). Configure each Udesk company under "
+        + "Orchestrator:Tenants:{name}: Orchestrator:Tenants:{name}:ApiKeys:0, Orchestrator:Tenants:{name}:PushSecret, "
+        + "Orchestrator:Tenants:{name}:Udesk:BaseUrl, Orchestrator:Tenants:{name}:Udesk:Email, Orchestrator:Tenants:{name}:Udesk:ApiToken, "
+        + "Orchestrator:Tenants:{name}:Udesk:StructuredMessageKey. To try the service against the built-in simulator instead, "
+        + "set Orchestrator:Demo:Enabled=true (or pass --demo).";
+
     public ValidateOptionsResult Validate(string? name, OrchestratorOptions options)
     {
         var failures = new List<string>();
+        if (options.Tenants.Count == 0)
+        {
+            failures.Add(NoTenant);
+        }
+
         foreach (var (tenant, settings) in options.Tenants)
         {
             if (settings.ApiKeys.Count == 0 || settings.ApiKeys.Any(k => k.Length < 16))

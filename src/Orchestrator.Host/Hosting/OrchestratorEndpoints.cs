@@ -4,6 +4,7 @@ using Orchestrator.Host.Api;
 using Orchestrator.Host.Api.Udesk;
 using Orchestrator.Host.Delivery;
 using Orchestrator.Host.Operations;
+using Orchestrator.Host.Tenancy;
 using Orchestrator.Host.Webhook;
 
 namespace Orchestrator.Host.Hosting;
@@ -17,6 +18,7 @@ internal static class OrchestratorEndpoints
         app.UseStatusCodePages();
         app.UseApiBodyLimit();
         app.UseAuthentication();
+        app.UseCallerLogScope();
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json");

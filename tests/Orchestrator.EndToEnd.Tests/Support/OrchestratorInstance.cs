@@ -41,7 +41,9 @@ public sealed class OrchestratorInstance : IAsyncDisposable
 
     public Uri PushUrl => new(Address, $"udesk/{Tenant}/push/{PushSecret}");
 
-    public static async Task<OrchestratorInstance> StartAsync(UdeskSimulatorServer udesk, string? dataFolder = null, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts the service; <paramref name="configure"/> may add logging or services before it is built.</summary>
+    public static async Task<OrchestratorInstance> StartAsync(
+        UdeskSimulatorServer udesk, string? dataFolder = null, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         dataFolder ??= Path.Combine(Path.GetTempPath(), "orchestrator-e2e", Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder();
@@ -64,6 +66,7 @@ public sealed class OrchestratorInstance : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        configure?.Invoke(builder);
         builder.AddOrchestrator();
         var app = builder.Build();
         app.MapOrchestrator();

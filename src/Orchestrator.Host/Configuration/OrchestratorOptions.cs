@@ -26,6 +26,14 @@ public sealed class OrchestratorOptions
     [Range(1_024, 64 * 1024 * 1024)]
     public int ApiBodyLimitBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Deepest nesting of objects and arrays accepted in a platform request's JSON body.</summary>
+    [Range(2, 256)]
+    public int ApiJsonMaxDepth { get; set; } = 32;
+
+    /// <summary>Longest JSON string (property names included) accepted in a platform request's body, in UTF-8 bytes as sent.</summary>
+    [Range(64, 64 * 1024 * 1024)]
+    public int ApiJsonMaxStringBytes { get; set; } = 64 * 1024;
+
     /// <summary>How long a platform request waits for its conversation to answer.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -17,9 +17,11 @@ internal static class OrchestratorEndpoints
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiBodyLimit();
+        app.UseApiJsonLimits();
         app.UseAuthentication();
         app.UseCallerLogScope();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference();
@@ -27,7 +29,7 @@ internal static class OrchestratorEndpoints
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessCheck.Tag) });
         app.MapPrometheusScrapingEndpoint("/metrics");
 
-        var v1 = app.MapGroup("/v1").RequireAuthorization();
+        var v1 = app.MapGroup("/v1").RequireAuthorization().RequireRateLimiting(ApiKeyRateLimit.Policy);
         v1.MapConversationEndpoints();
         v1.MapFeedEndpoints();
         v1.MapStreamEndpoints();

@@ -23,11 +23,12 @@ internal static class OrchestratorEndpoints
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference();
+        var management = app.MapManagementGroup();
+        management.MapOpenApi("/openapi/{documentName}.json");
+        management.MapScalarApiReference();
+        management.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessCheck.Tag) });
-        app.MapPrometheusScrapingEndpoint("/metrics");
 
         var v1 = app.MapGroup("/v1").RequireAuthorization().RequireRateLimiting(ApiKeyRateLimit.Policy);
         v1.MapConversationEndpoints();

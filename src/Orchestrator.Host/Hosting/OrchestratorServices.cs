@@ -45,6 +45,9 @@ internal static class OrchestratorServices
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization();
+        var management = ValidatedConfiguration.Bind<ManagementOptions>(configuration, ManagementOptions.Section);
+        services.AddManagementAccess(management);
+        builder.ListenOnManagementPort(management);
         services.AddApiKeyRateLimit(ValidatedConfiguration.Bind<RateLimitOptions>(configuration, RateLimitOptions.Section));
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestProblems>();

@@ -16,19 +16,18 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (string.IsNullOrEmpty(header))
+        var token = BearerToken.Of(Request);
+        if (token is null)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        const string bearer = "Bearer ";
-        if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
+        if (token.Length == 0)
         {
             return Task.FromResult(AuthenticateResult.Fail("The Authorization header is not a Bearer API key."));
         }
 
-        if (tenants.Authenticate(header[bearer.Length..].Trim()) is not { } key)
+        if (tenants.Authenticate(token) is not { } key)
         {
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Logging;
 using Orchestrator.EndToEnd.Tests.Support;
 using Orchestrator.Host.Tests.Support;
 using Orchestrator.Udesk.Simulator.Hosting;
@@ -82,7 +81,7 @@ public sealed class ApiKeyTests(ApiKeyTests.Host host) : IClassFixture<ApiKeyTes
 
         protected override void Configure(WebApplicationBuilder builder)
         {
-            builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs);
+            Logs.CaptureFrom(builder.Logging);
         }
     }
 }

@@ -34,6 +34,7 @@ internal static class OrchestratorServices
         }
 
         services.AddSingleton(new TenantDirectory(options.Tenants));
+        services.Replace(ServiceDescriptor.Singleton<IHttpContextFactory>(sp => new PushSecretRedaction(new DefaultHttpContextFactory(sp))));
         services.AddSingleton<ConversationClient>();
         services.AddSingleton<PushQuarantineClient>();
         services.AddSingleton(sp => new Orchestrator.Conversations.Feed.ConversationFeed(sp.GetRequiredService<Akka.Actor.ActorSystem>()));

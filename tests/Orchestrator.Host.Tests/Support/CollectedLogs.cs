@@ -11,6 +11,9 @@ public sealed class CollectedLogs : ILoggerProvider, ISupportExternalScope
 
     public IReadOnlyCollection<string> Lines => lines;
 
+    /// <summary>Collects every category from Debug up, whatever levels the configuration (appsettings.json) sets for the others.</summary>
+    public void CaptureFrom(ILoggingBuilder logging) => logging.AddProvider(this).AddFilter<CollectedLogs>(null, LogLevel.Debug);
+
     public ILogger CreateLogger(string categoryName) => new Collector(this, categoryName);
 
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => scopes = scopeProvider;

@@ -60,6 +60,9 @@ public sealed class OrchestratorInstance : IAsyncDisposable
             ["Orchestrator:Store:ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "orchestrator.db")}",
             ["Orchestrator:Conversations:RetryMinBackoff"] = "00:00:00.050",
             ["Orchestrator:Conversations:QueuePollInterval"] = "00:00:01",
+            // Polling tests and concurrent customers share one key: only tests of the per-key limit set it low.
+            ["Orchestrator:RateLimit:PermitsPerSecond"] = "100000",
+            ["Orchestrator:RateLimit:Burst"] = "100000",
         });
         if (settings is not null)
         {

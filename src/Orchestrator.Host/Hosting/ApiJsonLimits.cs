@@ -6,7 +6,8 @@ namespace Orchestrator.Host.Hosting;
 
 /// <summary>
 /// A platform request's JSON body (already capped by <see cref="ApiBodyLimit"/>) is checked for depth and string
-/// length before anything binds it; past either, 400 naming the field. Responses are not limited.
+/// length before anything binds it, once the request is authorized and within its rate; past either, 400 naming
+/// the field. Responses are not limited.
 /// </summary>
 internal static class ApiJsonLimits
 {

@@ -17,11 +17,11 @@ internal static class OrchestratorEndpoints
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiBodyLimit();
-        app.UseApiJsonLimits();
         app.UseAuthentication();
         app.UseCallerLogScope();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseApiJsonLimits();
 
         var management = app.MapManagementGroup();
         management.MapOpenApi("/openapi/{documentName}.json");

@@ -44,7 +44,7 @@ public sealed class StructPageOptionsTests
     {
         Tenants =
         {
-            ["t"] = new TenantOptions { ApiKeys = ["0123456789abcdef"], PushSecret = "0123456789abcdef", StructuredMessages = [.. templates] },
+            ["t"] = new TenantOptions { ApiKeys = [new() { Key = "0123456789abcdef" }], PushSecret = "0123456789abcdef", StructuredMessages = [.. templates] },
         },
     };
 }

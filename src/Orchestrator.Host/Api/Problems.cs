@@ -21,6 +21,7 @@ public static class Problems
     public const string UnknownTenantType = "urn:orchestrator:problem:unknown-tenant";
     public const string BadSignature = "urn:orchestrator:problem:bad-signature";
     public const string UnknownDeadLetterType = "urn:orchestrator:problem:unknown-dead-letter";
+    public const string TooManyRequests = "urn:orchestrator:problem:rate-limited";
 
     /// <summary>Bad input: the offending field named, nothing changed.</summary>
     public static ProblemDetails Invalid(string field, string detail) =>
@@ -60,6 +61,17 @@ public static class Problems
             Title = "Udesk's call budget is exhausted.",
             Status = StatusCodes.Status429TooManyRequests,
             Detail = $"The company's Udesk call budget has no room now; retry in {retryAfterSeconds} s.",
+            Extensions = { ["retry_after_seconds"] = retryAfterSeconds },
+        };
+
+    /// <summary>This API key made more requests than <c>Orchestrator:RateLimit</c> allows; <c>retry_after_seconds</c> says when it may again.</summary>
+    public static ProblemDetails RateLimited(int retryAfterSeconds) =>
+        new()
+        {
+            Type = TooManyRequests,
+            Title = "Too many requests for this API key.",
+            Status = StatusCodes.Status429TooManyRequests,
+            Detail = $"This API key is over its request rate; retry in {retryAfterSeconds} s.",
             Extensions = { ["retry_after_seconds"] = retryAfterSeconds },
         };
 

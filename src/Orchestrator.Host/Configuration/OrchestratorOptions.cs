@@ -8,8 +8,7 @@ public sealed class OrchestratorOptions
     public const string Section = "Orchestrator";
 
     /// <summary>
-    /// Udesk companies this service serves, by tenant name. Empty means demo mode: one <c>default</c> tenant whose
-    /// Udesk is the built-in simulator.
+    /// Udesk companies this service serves, by tenant name; at least one (the demo, when enabled, configures its own).
     /// </summary>
     public Dictionary<string, TenantOptions> Tenants { get; set; } = [];
 
@@ -26,6 +25,14 @@ public sealed class OrchestratorOptions
     /// <summary>Largest platform API request body accepted, in bytes.</summary>
     [Range(1_024, 64 * 1024 * 1024)]
     public int ApiBodyLimitBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Deepest nesting of objects and arrays accepted in a platform request's JSON body.</summary>
+    [Range(2, 256)]
+    public int ApiJsonMaxDepth { get; set; } = 32;
+
+    /// <summary>Longest JSON string (property names included) accepted in a platform request's body, in UTF-8 bytes as sent.</summary>
+    [Range(64, 64 * 1024 * 1024)]
+    public int ApiJsonMaxStringBytes { get; set; } = 64 * 1024;
 
     /// <summary>How long a platform request waits for its conversation to answer.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]

@@ -6,11 +6,17 @@ namespace Orchestrator.Host.Configuration;
 /// </summary>
 public sealed class TenantOptions
 {
-    /// <summary>Bearer keys the platform's backend authenticates with (16+ characters); each belongs to this tenant only.</summary>
-    public List<string> ApiKeys { get; set; } = [];
+    /// <summary>Bearer keys the platform's backend authenticates with; each belongs to this tenant only, several allow rotation.</summary>
+    public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 
     /// <summary>The secret path segment (16+ characters) of the Receiving Message URL configured in Udesk.</summary>
     public string PushSecret { get; set; } = "";
+
+    /// <summary>More accepted push secrets beside <see cref="PushSecret"/>, so Udesk's URL can be changed without a gap.</summary>
+    public List<string> PushSecrets { get; set; } = [];
+
+    /// <summary><see cref="PushSecret"/> (when set) and <see cref="PushSecrets"/>.</summary>
+    public IEnumerable<string> AcceptedPushSecrets() => (PushSecret.Length > 0 ? [PushSecret] : Enumerable.Empty<string>()).Concat(PushSecrets);
 
     /// <summary>
     /// The structured messages agents can pick on the embedded list page (<c>/udesk/{tenant}/struct-page</c>);

@@ -4,6 +4,7 @@ using Orchestrator.Host.Api;
 using Orchestrator.Host.Api.Udesk;
 using Orchestrator.Host.Delivery;
 using Orchestrator.Host.Operations;
+using Orchestrator.Host.Tenancy;
 using Orchestrator.Host.Webhook;
 
 namespace Orchestrator.Host.Hosting;
@@ -17,15 +18,19 @@ internal static class OrchestratorEndpoints
         app.UseStatusCodePages();
         app.UseApiBodyLimit();
         app.UseAuthentication();
+        app.UseCallerLogScope();
         app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseApiJsonLimits();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference();
+        var management = app.MapManagementGroup();
+        management.MapOpenApi("/openapi/{documentName}.json");
+        management.MapScalarApiReference();
+        management.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessCheck.Tag) });
-        app.MapPrometheusScrapingEndpoint("/metrics");
 
-        var v1 = app.MapGroup("/v1").RequireAuthorization();
+        var v1 = app.MapGroup("/v1").RequireAuthorization().RequireRateLimiting(ApiKeyRateLimit.Policy);
         v1.MapConversationEndpoints();
         v1.MapFeedEndpoints();
         v1.MapStreamEndpoints();

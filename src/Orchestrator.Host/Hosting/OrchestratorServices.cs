@@ -2,7 +2,6 @@ using Orchestrator.Conversations.Telemetry;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Orchestrator.Host.Api;
@@ -34,6 +33,7 @@ internal static class OrchestratorServices
         }
 
         services.AddSingleton(new TenantDirectory(options.Tenants));
+        services.Replace(ServiceDescriptor.Singleton<IHttpContextFactory>(sp => new PushSecretRedaction(new DefaultHttpContextFactory(sp))));
         services.AddSingleton<ConversationClient>();
         services.AddSingleton<PushQuarantineClient>();
         services.AddSingleton(sp => new Orchestrator.Conversations.Feed.ConversationFeed(sp.GetRequiredService<Akka.Actor.ActorSystem>()));
@@ -45,6 +45,10 @@ internal static class OrchestratorServices
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization();
+        var management = ValidatedConfiguration.Bind<ManagementOptions>(configuration, ManagementOptions.Section);
+        services.AddManagementAccess(management);
+        builder.ListenOnManagementPort(management);
+        services.AddApiKeyRateLimit(ValidatedConfiguration.Bind<RateLimitOptions>(configuration, RateLimitOptions.Section));
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestProblems>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
@@ -59,44 +63,5 @@ internal static class OrchestratorServices
             .WithMetrics(metrics => metrics.AddMeter(OrchestratorMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter())
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
         return builder;
-    }
-}
-
-/// <summary>Checks across sections that data annotations cannot express.</summary>
-internal sealed class OrchestratorOptionsValidator : IValidateOptions<OrchestratorOptions>
-{
-    public ValidateOptionsResult Validate(string? name, OrchestratorOptions options)
-    {
-        var failures = new List<string>();
-        foreach (var (tenant, settings) in options.Tenants)
-        {
-            if (settings.ApiKeys.Count == 0 || settings.ApiKeys.Any(k => k.Length < 16))
-            {
-                failures.Add($"Orchestrator:Tenants:{tenant}:ApiKeys needs at least one key of 16 or more characters.");
-            }
-
-            if (settings.PushSecret.Length < 16)
-            {
-                failures.Add($"Orchestrator:Tenants:{tenant}:PushSecret needs 16 or more characters.");
-            }
-
-            var templates = settings.StructuredMessages;
-            for (var i = 0; i < templates.Count; i++)
-            {
-                failures.AddRange(templates[i].Problems($"Orchestrator:Tenants:{tenant}:StructuredMessages:{i}"));
-            }
-
-            if (settings.Webhook is { } webhook)
-            {
-                failures.AddRange(webhook.Problems($"Orchestrator:Tenants:{tenant}:Webhook"));
-            }
-
-            failures.AddRange(templates.GroupBy(t => t.Name, StringComparer.Ordinal).Where(g => g.Count() > 1)
-                .Select(g => $"Orchestrator:Tenants:{tenant}:StructuredMessages has several templates named '{g.Key}'; names are unique."));
-        }
-
-        var shared = options.Tenants.SelectMany(t => t.Value.ApiKeys.Select(k => (Key: k, Tenant: t.Key))).GroupBy(p => p.Key).Where(g => g.Count() > 1);
-        failures.AddRange(shared.Select(g => $"An API key is configured for several tenants ({string.Join(", ", g.Select(p => p.Tenant))}); each key belongs to one tenant."));
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -12,28 +12,27 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
 {
     public const string SchemeName = "ApiKey";
     public const string TenantClaim = "tenant";
+    public const string KeyNameClaim = "api_key_name";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (string.IsNullOrEmpty(header))
+        var token = BearerToken.Of(Request);
+        if (token is null)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        const string bearer = "Bearer ";
-        if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
+        if (token.Length == 0)
         {
             return Task.FromResult(AuthenticateResult.Fail("The Authorization header is not a Bearer API key."));
         }
 
-        var tenant = tenants.TenantOfApiKey(header[bearer.Length..].Trim());
-        if (tenant is null)
+        if (tenants.Authenticate(token) is not { } key)
         {
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
 
-        var identity = new ClaimsIdentity([new Claim(TenantClaim, tenant)], SchemeName);
+        var identity = new ClaimsIdentity([new Claim(TenantClaim, key.Tenant), new Claim(KeyNameClaim, key.Name)], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
@@ -51,4 +50,7 @@ public static class TenantClaims
 {
     public static string Tenant(this ClaimsPrincipal user) =>
         user.FindFirstValue(ApiKeyAuthentication.TenantClaim) ?? throw new InvalidOperationException("An authenticated request carries a tenant.");
+
+    /// <summary>The configured name of the API key a request authenticated with, or null when it did not.</summary>
+    public static string? ApiKeyName(this ClaimsPrincipal user) => user.FindFirstValue(ApiKeyAuthentication.KeyNameClaim);
 }

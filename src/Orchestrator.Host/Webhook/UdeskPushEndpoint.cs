@@ -30,10 +30,10 @@ internal static class UdeskPushEndpoint
     }
 
     private static async Task<IResult> Receive(
-        string tenant, string secret, HttpRequest request, TenantDirectory tenants, ConversationClient conversations, PushQuarantineClient quarantine,
+        string tenant, HttpRequest request, TenantDirectory tenants, ConversationClient conversations, PushQuarantineClient quarantine,
         IOptions<OrchestratorOptions> options, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
     {
-        if (!tenants.IsPushSecret(tenant, secret))
+        if (request.HttpContext.Features.Get<PushSecretFeature>() is not { } secret || !tenants.IsPushSecret(tenant, secret.Secret))
         {
             return Results.NotFound();
         }

@@ -41,7 +41,9 @@ public sealed class OrchestratorInstance : IAsyncDisposable
 
     public Uri PushUrl => new(Address, $"udesk/{Tenant}/push/{PushSecret}");
 
-    public static async Task<OrchestratorInstance> StartAsync(UdeskSimulatorServer udesk, string? dataFolder = null, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts the service; <paramref name="configure"/> may add logging or services before it is built.</summary>
+    public static async Task<OrchestratorInstance> StartAsync(
+        UdeskSimulatorServer udesk, string? dataFolder = null, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         dataFolder ??= Path.Combine(Path.GetTempPath(), "orchestrator-e2e", Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder();
@@ -53,6 +55,7 @@ public sealed class OrchestratorInstance : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        configure?.Invoke(builder);
         builder.AddOrchestrator();
         var app = builder.Build();
         app.MapOrchestrator();
@@ -76,6 +79,9 @@ public sealed class OrchestratorInstance : IAsyncDisposable
         ["Orchestrator:Store:ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "orchestrator.db")}",
         ["Orchestrator:Conversations:RetryMinBackoff"] = "00:00:00.050",
         ["Orchestrator:Conversations:QueuePollInterval"] = "00:00:01",
+        // Polling tests and concurrent customers share one key: only tests of the per-key limit set it low.
+        ["Orchestrator:RateLimit:PermitsPerSecond"] = "100000",
+        ["Orchestrator:RateLimit:Burst"] = "100000",
     };
 
     public async ValueTask DisposeAsync()

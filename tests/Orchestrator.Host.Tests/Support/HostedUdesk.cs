@@ -26,6 +26,11 @@ public class HostedUdesk : IAsyncLifetime
         ["Orchestrator:Udesk:Limits:CallsPerMinute"] = "10000",
     };
 
+    /// <summary>Anything else the service needs before it is built (logging, say).</summary>
+    protected virtual void Configure(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder)
+    {
+    }
+
     /// <summary>Udesk calls received so far whose path ends with <paramref name="path"/> (e.g. <c>im/sessions/survey</c>).</summary>
     public IReadOnlyList<CallRecord> CallsTo(string path, string? method = null) =>
         Udesk.Log.Calls.Where(c => c.Path.EndsWith("/" + path, StringComparison.Ordinal) && (method is null || c.Method == method)).ToList();
@@ -45,7 +50,7 @@ public class HostedUdesk : IAsyncLifetime
             Udesk.World.SetAgent(agent.Id, capacity: 1000);
         }
 
-        Orchestrator = await OrchestratorInstance.StartAsync(Udesk, settings: Settings(Udesk));
+        Orchestrator = await OrchestratorInstance.StartAsync(Udesk, settings: Settings(Udesk), configure: Configure);
     }
 
     public async Task DisposeAsync()

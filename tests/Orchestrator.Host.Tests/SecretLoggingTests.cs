@@ -14,10 +14,11 @@ public sealed class SecretLoggingTests(SecretLoggingTests.Host host) : IClassFix
     [Fact]
     public async Task No_configured_secret_appears_in_any_log_line_of_a_conversation()
     {
-        const string token = "secret-logs";
+        // Unique per run: with PostgreSQL the journal outlives the test run.
+        var token = $"secret-logs-{Guid.NewGuid():N}";
         var customer = new PlatformApi(host.Http, token);
         var session = (long)(await host.WithAgent(token))["im_sub_session_id"]!;
-        await PlatformApi.Accepted(customer.SendMessage("secret-logs-1", "hello"));
+        await PlatformApi.Accepted(customer.SendMessage("hello-1", "hello"));
         await host.Simulator.AgentReply(session, "Hello, how can I help?");
         await host.Simulator.Close(session, "normal");
         await customer.StateWhere(s => s.Str("state") == "closed", "closed by the agent");

@@ -48,6 +48,8 @@ public sealed class ConversationFixture : IDisposable
         akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         akka.loglevel = INFO
+        # A bound on each ExpectMsg, not a timing: on a loaded 2-core CI machine an answer can take longer than 3 s.
+        akka.test.single-expect-default = 15s
         """);
 
     /// <summary>Without a session index: these actor tests do not route read receipts.</summary>

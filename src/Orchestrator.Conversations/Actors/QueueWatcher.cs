@@ -23,8 +23,8 @@ internal sealed class QueueWatcher : ReceiveActor, IWithTimers
     private readonly IUdeskClient udesk;
     private readonly CancellationTokenSource stopping = new();
     private readonly ILoggingAdapter log = Context.GetLogger();
-    private bool busy;
     private readonly BudgetPermit permit;
+    private bool busy;
 
     public QueueWatcher(ConversationId conversation, ConversationRuntime runtime)
     {

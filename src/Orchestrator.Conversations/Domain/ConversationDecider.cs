@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Udesk.Messages;
 using Orchestrator.Udesk.Sessions;
+using Orchestrator.Udesk.Status;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
 using static Orchestrator.Conversations.Domain.ConversationEvents;
 
@@ -254,11 +255,11 @@ public static partial class ConversationDecider
             return Decision.Unchanged(state);
         }
 
-        return observed.Status.Trim().ToLowerInvariant() switch
+        return QueueStateText.Read(observed.Status) switch
         {
-            "in queue" when observed.Position != state.Queue?.Position =>
+            QueueState.InQueue when observed.Position != state.Queue?.Position =>
                 Decision.Persist([new QueuePositionChanged(state.Seq + 1, now, observed.Position)], state),
-            "not in queue" =>
+            QueueState.NotInQueue =>
                 Decision.Persist([new DroppedFromQueue(state.Seq + 1, now, state.Queue?.Name, state.StatusBeforeQueue ?? ConversationStatus.Idle)], state),
             _ => Decision.Unchanged(state),
         };

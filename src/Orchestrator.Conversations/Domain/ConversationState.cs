@@ -83,7 +83,7 @@ public sealed record ConversationState
             {
                 Outbox = state.Outbox.RemoveAll(p => p.Seq == completed.CallSeq),
                 // Several requests may wait one behind the other: pending while any is left.
-                SessionRequestPending = state.Outbox.Any(p => p.Seq != completed.CallSeq && p.Call is OutboundCall.CreateSession or OutboundCall.CloseOnceAnswered),
+                SessionRequestPending = state.Outbox.Any(p => p.Seq != completed.CallSeq && p.Call.AwaitsSessionAnswer),
                 // The start_session push may have come first, without the survey the answer offers for that session.
                 SurveyOptions = completed.Outcome is CallOutcome.SessionAnswered { Answer: { Kind: SessionAnswerKind.Agent, SurveyOptions: { } offered } answer }
                     && answer.ImSubSessionId == state.ImSubSessionId && state.SurveyOptions is null
@@ -171,7 +171,7 @@ public sealed record ConversationState
     private ConversationState ApplyQueued(UdeskCallQueued queued) => this with
     {
         Outbox = Outbox.Add(new PendingCall(queued.Seq, queued.Call)),
-        SessionRequestPending = SessionRequestPending || queued.Call is OutboundCall.CreateSession or OutboundCall.CloseOnceAnswered,
+        SessionRequestPending = SessionRequestPending || queued.Call.AwaitsSessionAnswer,
         // A new request: the session it brings is wanted.
         DeclineNextSession = DeclineNextSession && queued.Call is not OutboundCall.CreateSession,
         AcceptedMessageIds = queued.Call is OutboundCall.ICustomerMessage message && !string.IsNullOrEmpty(message.MessageId)

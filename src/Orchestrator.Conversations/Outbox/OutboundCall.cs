@@ -21,6 +21,10 @@ public abstract record OutboundCall
     [JsonIgnore]
     public CallPriority Priority => this is ICustomerMessage ? CallPriority.CustomerMessage : CallPriority.Session;
 
+    /// <summary>A session request, or a close waiting for one: what is accepted behind it waits for its answer.</summary>
+    [JsonIgnore]
+    public bool AwaitsSessionAnswer => this is CreateSession or CloseOnceAnswered;
+
     /// <summary>A customer message, whatever its routing: idempotent by <see cref="MessageId"/>.</summary>
     public interface ICustomerMessage
     {

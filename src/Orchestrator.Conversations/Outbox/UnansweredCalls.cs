@@ -1,5 +1,6 @@
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Udesk.Sessions;
+using Orchestrator.Udesk.Status;
 
 namespace Orchestrator.Conversations.Outbox;
 
@@ -31,11 +32,11 @@ public static class UnansweredCalls
     /// The outcome of an agent request that may have gone through, read from <c>queue_status</c>; null when Udesk
     /// has no trace of it ('Not in queue'), so it is safe to make again.
     /// </summary>
-    public static CallOutcome? FromQueueStatus(string? status, int? count) => status?.Trim().ToLowerInvariant() switch
+    public static CallOutcome? FromQueueStatus(string? status, int? count) => QueueStateText.Read(status) switch
     {
-        "in queue" => Answered(new SessionAnswer(SessionAnswerKind.Queued) { Position = count ?? 0 }),
+        QueueState.InQueue => Answered(new SessionAnswer(SessionAnswerKind.Queued) { Position = count ?? 0 }),
         // In session: the start_session push brings the session; until then it is being assigned.
-        "assigning" or "in session" => Answered(new SessionAnswer(SessionAnswerKind.AssignmentInProgress)),
+        QueueState.Assigning or QueueState.InSession => Answered(new SessionAnswer(SessionAnswerKind.AssignmentInProgress)),
         _ => null,
     };
 

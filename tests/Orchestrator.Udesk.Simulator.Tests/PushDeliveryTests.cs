@@ -57,7 +57,7 @@ public sealed class PushDeliveryTests
 
         sim.Server.World.AgentReply(session.ImSubSessionId, "message", new JsonObject { ["content"] = "after" });
 
-        await Eventually.True(() => sim.Receiver.Delivered.Count == 1, "the next batch is delivered");
+        await Eventually.True(() => sim.Receiver.Delivered.Count == 1 && sim.Server.Pushes.PendingBatches == 0, "the next batch is delivered and logged");
         Assert.Equal(["message"], sim.Receiver.Delivered[0].Types());
         Assert.Equal([PushOutcome.Failed, PushOutcome.Failed, PushOutcome.GaveUp, PushOutcome.Delivered], sim.Server.Log.Pushes.Select(p => p.Outcome));
     }
@@ -91,7 +91,7 @@ public sealed class PushDeliveryTests
         var session = await sim.AgentSessionAsync("c");
         sim.Server.World.Close(session.ImSubSessionId, "normal");
 
-        await Eventually.True(() => sim.Receiver.Delivered.Count == 4, "each batch arrives twice");
+        await Eventually.True(() => sim.Receiver.Delivered.Count == 4 && sim.Server.Pushes.PendingBatches == 0, "each batch arrives twice and is logged");
         var bodies = sim.Receiver.Delivered.Select(p => p.Body).ToList();
         Assert.Equal(bodies[0], bodies[1]);
         Assert.Equal(bodies[2], bodies[3]);
@@ -168,7 +168,7 @@ public sealed class PushDeliveryTests
         await sim.AgentSessionAsync("b", 398);
         clock.Advance(TimeSpan.FromSeconds(59));
         clock.Advance(TimeSpan.FromSeconds(1));
-        await Eventually.True(() => sim.Receiver.Delivered.Count == 2, "both customers' pushes arrive after the pause");
+        await Eventually.True(() => sim.Receiver.Delivered.Count == 2 && sim.Server.Pushes.PendingBatches == 0, "both customers' pushes arrive after the pause and are logged");
 
         Assert.Equal(10, sim.Server.Log.Pushes.Count(p => p.Outcome == PushOutcome.TimedOut));
         Assert.All(sim.Server.Log.Pushes.Where(p => p.Outcome == PushOutcome.Delivered), p => Assert.True(p.At >= paused.At + TimeSpan.FromSeconds(60), $"{p.OrderingKey} was pushed at {p.At:O}, inside the pause"));

@@ -71,7 +71,8 @@ public sealed class QuirksTests
 
         var session = await sim.AgentSessionAsync("c");
 
-        await Eventually.True(() => sim.Receiver.Delivered.Count == 2, "both pushes arrive");
+        // The receiver sees a push before the simulator logs its answer: wait for both.
+        await Eventually.True(() => sim.Receiver.Delivered.Count == 2 && sim.Server.Pushes.PendingBatches == 0, "both pushes arrive and are logged");
         Assert.Equal([["start_session"], ["message"]], sim.Receiver.Delivered.Select(p => p.Types()));
         Assert.Equal(sim.Server.World.Session(session.ImSubSessionId)!.AgentMessageIds, sim.Receiver.Delivered.SelectMany(p => p.MessageIds));
         Assert.Equal(2, sim.Server.Log.Pushes.Select(p => p.BatchId).Distinct().Count());

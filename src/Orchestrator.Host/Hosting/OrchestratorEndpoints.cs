@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Orchestrator.Host.Api;
 using Orchestrator.Host.Api.Udesk;
-using Orchestrator.Host.Delivery;
+using Orchestrator.Host.Api.Webhooks;
 using Orchestrator.Host.Operations;
 using Orchestrator.Host.Tenancy;
-using Orchestrator.Host.Webhook;
+using Orchestrator.Host.Api.UdeskPush;
 
 namespace Orchestrator.Host.Hosting;
 

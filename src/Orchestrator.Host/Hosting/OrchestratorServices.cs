@@ -8,10 +8,10 @@ using Orchestrator.Host.Api;
 using Orchestrator.Host.Api.Gate;
 using Orchestrator.Host.Configuration;
 using Orchestrator.Host.Conversations;
-using Orchestrator.Host.Webhook;
+using Orchestrator.Host.Api.UdeskPush;
 using Orchestrator.Host.Delivery;
 using Orchestrator.Host.Operations;
-using Orchestrator.Host.StructPage;
+using Orchestrator.Host.Api.StructPage;
 using Orchestrator.Host.Tenancy;
 using Orchestrator.Udesk.DependencyInjection;
 

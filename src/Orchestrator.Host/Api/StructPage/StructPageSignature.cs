@@ -2,7 +2,7 @@ using System.Globalization;
 using Orchestrator.Host.Api;
 using Orchestrator.Udesk.Signing;
 
-namespace Orchestrator.Host.StructPage;
+namespace Orchestrator.Host.Api.StructPage;
 
 /// <summary>
 /// The parameters Udesk signs into the structured-message list page (and the page's send form carries back):

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Orchestrator.Host.Webhook;
+namespace Orchestrator.Host.Api.UdeskPush;
 
 /// <summary>
 /// Takes the secret out of a push URL's path (<c>/udesk/{tenant}/push/{secret}</c>) before anything sees the

@@ -1,6 +1,6 @@
 using Orchestrator.Conversations.Delivery;
 
-namespace Orchestrator.Host.Delivery;
+namespace Orchestrator.Host.Api.Webhooks;
 
 /// <summary>A page of <c>GET /v1/deliveries/dead</c>; continue with <c>after={next_after}</c>.</summary>
 public sealed record DeadLetterPageView(IReadOnlyList<DeadLetterView> DeadLetters, long NextAfter);

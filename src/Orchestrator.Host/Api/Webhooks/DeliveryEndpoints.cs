@@ -6,7 +6,7 @@ using Orchestrator.Host.Api;
 using Orchestrator.Host.Tenancy;
 using static Orchestrator.Conversations.Delivery.DeadLetterIndexMessages;
 
-namespace Orchestrator.Host.Delivery;
+namespace Orchestrator.Host.Api.Webhooks;
 
 /// <summary>The tenant's webhook dead letters: <c>GET /v1/deliveries/dead</c> and <c>POST /v1/deliveries/dead/{id}/replay</c>.</summary>
 internal static class DeliveryEndpoints

@@ -4,7 +4,7 @@ using Orchestrator.Conversations.Hosting;
 using Orchestrator.Conversations.Quarantine;
 using static Orchestrator.Conversations.Quarantine.PushQuarantineMessages;
 
-namespace Orchestrator.Host.Webhook;
+namespace Orchestrator.Host.Api.UdeskPush;
 
 /// <summary>Keeps and lists the push bodies of a tenant that named no conversation.</summary>
 public sealed class PushQuarantineClient(IRequiredActor<PushQuarantineRegion> region)

@@ -5,7 +5,7 @@ using Orchestrator.Host.Api.Gate;
 using Orchestrator.Host.Configuration;
 using Orchestrator.Udesk.StructuredMessages;
 
-namespace Orchestrator.Host.StructPage;
+namespace Orchestrator.Host.Api.StructPage;
 
 /// <summary>
 /// The "Embedded Link" of Udesk's structured messages (<c>/udesk/{tenant}/struct-page</c>, unauthenticated like the

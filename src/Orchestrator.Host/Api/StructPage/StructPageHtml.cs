@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Orchestrator.Host.Configuration;
 
-namespace Orchestrator.Host.StructPage;
+namespace Orchestrator.Host.Api.StructPage;
 
 /// <summary>The list page shown in Udesk's iframe, and the page after a send. Every configured text is HTML-encoded.</summary>
 internal static class StructPageHtml

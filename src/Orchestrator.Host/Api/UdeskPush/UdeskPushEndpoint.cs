@@ -9,7 +9,7 @@ using Orchestrator.Udesk.Pushes;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
 using static Orchestrator.Conversations.Domain.ConversationReplies;
 
-namespace Orchestrator.Host.Webhook;
+namespace Orchestrator.Host.Api.UdeskPush;
 
 /// <summary>
 /// Udesk's Receiving Message URL. Udesk delivers again anything not answered 200, so a push is answered 200

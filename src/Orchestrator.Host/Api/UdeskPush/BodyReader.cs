@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Orchestrator.Host.Webhook;
+namespace Orchestrator.Host.Api.UdeskPush;
 
 /// <summary>Reads a request body into memory, refusing one larger than a limit without reading it all.</summary>
 internal static class BodyReader

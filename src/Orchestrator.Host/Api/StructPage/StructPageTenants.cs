@@ -3,7 +3,7 @@ using Orchestrator.Host.Api;
 using Orchestrator.Host.Configuration;
 using Orchestrator.Udesk.Configuration;
 
-namespace Orchestrator.Host.StructPage;
+namespace Orchestrator.Host.Api.StructPage;
 
 /// <summary>What the page needs of a tenant: its structured-message KEY and templates, and the signature check.</summary>
 internal sealed class StructPageTenants(IOptions<OrchestratorOptions> options, IOptionsMonitor<UdeskOptions> udesk, TimeProvider time)

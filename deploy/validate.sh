@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Renders every overlay under deploy/kubernetes/overlays with kubectl's kustomize and validates the result offline
-# (validate/validate.mjs: the Kubernetes API's schemas and types, images pinned, no Secret rendered), then proves the
-# checks reject broken variants of the prod StatefulSet. .ci/run runs it before the tests. Needs kubectl (kustomize
-# v4 or later), Node.js and the npm registry; installs what is missing from Debian's packages.
+# (validate/validate.mjs: the Kubernetes API's schemas and types, images pinned, no Secret rendered), proves the
+# checks reject broken variants of the prod StatefulSet, and lints the Dockerfile (no Docker engine needed).
+# .ci/run runs it before the tests. Needs kubectl (kustomize v4 or later), Node.js and the npm registry; installs
+# what is missing from Debian's packages.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -39,4 +40,11 @@ done
 
 node validate/validate.mjs "$rendered"/*.yaml
 node validate/validate.mjs --self-test "$rendered/prod.yaml"
-echo "deploy: every overlay renders and validates"
+# The image: instructions well-formed (dockerfile-utils; Debian has no hadolint), and a restore layer that copies
+# every project file (a project missing there fails the image's restore, not this machine's).
+npx --prefix validate --no-install dockerfile-utils lint Dockerfile
+for project in ../src/*/*.csproj; do
+  grep -q "^COPY ${project#../} " Dockerfile || { echo "deploy: the Dockerfile's restore layer does not copy ${project#../}" >&2; exit 1; }
+done
+
+echo "deploy: every overlay renders and validates; the Dockerfile lints"

@@ -1,8 +1,11 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Orchestrator.EndToEnd.Tests.Support;
+using Orchestrator.Udesk.Simulator.Configuration;
+using Orchestrator.Udesk.Simulator.Hosting;
 
 namespace Orchestrator.Host.Tests;
 
@@ -38,9 +41,28 @@ public sealed class SchemaMigrationTests
     }
 
     [Fact]
+    public async Task A_node_that_creates_no_tables_keeps_a_conversation_in_the_tables_migrate_made()
+    {
+        var store = await NewStore(Sqlite);
+        var migrated = await Migrate(store.Settings);
+        Assert.True(migrated.ExitCode == 0, migrated.Output);
+
+        await using var udesk = await UdeskSimulatorServer.StartAsync(new SimulatorOptions());
+        await using var node = await OrchestratorInstance.StartAsync(udesk, settings: new Dictionary<string, string?>(store.Settings)
+        {
+            ["Orchestrator:Store:AutoInitialize"] = "false",
+        });
+        var customer = new PlatformApi(node.Http, $"migrated-{Guid.NewGuid():N}");
+        await PlatformApi.Accepted(customer.RequestSession(new JsonObject { ["assign_type"] = "robot" }));
+
+        Assert.NotNull(await customer.State());
+        Assert.True(await store.Scalar($"SELECT COUNT(*) FROM {{0}}journal WHERE persistence_id LIKE '%{customer.CustomerToken}%'") > 0, "the conversation's events are not in the migrated journal");
+    }
+
+    [Fact]
     public async Task Migrate_against_an_unreachable_database_fails_within_its_time_out_naming_the_setting()
     {
-        var failed = await Migrate(new Dictionary<string, string>
+        var failed = await Migrate(new Dictionary<string, string?>
         {
             ["Orchestrator:Store:Provider"] = "PostgreSql",
             // Nothing listens on port 1 of the loopback: every connection is refused.
@@ -52,7 +74,7 @@ public sealed class SchemaMigrationTests
         Assert.Contains("Orchestrator:Migration:Timeout", failed.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output)> Migrate(IDictionary<string, string> settings)
+    private static async Task<(int ExitCode, string Output)> Migrate(IDictionary<string, string?> settings)
     {
         var dll = ChildOrchestrator.HostDll;
         var info = new ProcessStartInfo("dotnet")
@@ -105,7 +127,7 @@ public sealed class SchemaMigrationTests
 
     private sealed record Store(string Kind, string ConnectionString, string? Schema)
     {
-        public Dictionary<string, string> Settings => new()
+        public Dictionary<string, string?> Settings => new()
         {
             ["Orchestrator:Store:Provider"] = Kind == Sqlite ? "Sqlite" : "PostgreSql",
             ["Orchestrator:Store:ConnectionString"] = ConnectionString,

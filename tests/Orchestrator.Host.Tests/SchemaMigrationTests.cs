@@ -76,22 +76,7 @@ public sealed class SchemaMigrationTests
 
     private static async Task<(int ExitCode, string Output)> Migrate(IDictionary<string, string?> settings)
     {
-        var dll = ChildOrchestrator.HostDll;
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(dll);
-        info.ArgumentList.Add("migrate");
-        foreach (var (key, value) in settings)
-        {
-            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        using var process = Process.Start(ChildOrchestrator.HostProcess(settings, "migrate")) ?? throw new InvalidOperationException("dotnet did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(3));

@@ -12,10 +12,16 @@ public static class StoreConnections
 {
     public static DbConnection Create(ConversationStoreOptions options) => options.Provider switch
     {
-        StoreProvider.Sqlite => new SqliteConnection(options.ConnectionString),
+        StoreProvider.Sqlite => Sqlite(options.ConnectionString),
         StoreProvider.PostgreSql => new NpgsqlConnection(options.ConnectionString),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown store provider."),
     };
+
+    private static SqliteConnection Sqlite(string connectionString)
+    {
+        SqliteStore.EnsureFolder(connectionString);
+        return new SqliteConnection(connectionString);
+    }
 
     /// <summary><paramref name="table"/> in the configured PostgreSQL schema, if any.</summary>
     public static string Qualified(ConversationStoreOptions options, string table) =>

@@ -13,6 +13,9 @@ internal sealed class FormationLease(ConversationStoreOptions store, string clus
     public const string TableName = "orchestrator_cluster_formation";
 
     private readonly string table = StoreConnections.Qualified(store, TableName);
+
+    /// <summary>The row's key: the actor system's name, which every node of one cluster shares.</summary>
+    public string ClusterName => clusterName;
     private bool tableChecked = !store.AutoInitialize;
 
     /// <summary>Who renewed the lease last and when; null if no cluster of this name ever formed here.</summary>

@@ -44,9 +44,11 @@ internal static class FeedEndpoints
         {
             page = await feed.ReadAsync(new ConversationId(tenant, token), after, limit, TimeSpan.FromSeconds(wait), http.AbortedOrStopping(lifetime));
         }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or AggregateException { InnerException: OperationCanceledException }
+            && lifetime.ApplicationStopping.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
         {
-            // The service is stopping: answer "nothing yet", and the next poll lands on another node.
+            // The service is stopping (a journal query stopped by its kill switch fails with the cancellation
+            // wrapped): answer "nothing yet", and the next poll lands on another node.
             page = new FeedPage([], after);
         }
 

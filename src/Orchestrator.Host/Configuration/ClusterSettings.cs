@@ -49,7 +49,7 @@ public sealed class ClusterSettings
 
     /// <summary>How long membership must be stable before the split-brain resolver downs unreachable nodes.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
-    public TimeSpan StableAfter { get; set; } = TimeSpan.FromSeconds(4);
+    public TimeSpan StableAfter { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// After a node is downed, how long before its shards and singletons start elsewhere: time for the other side of

@@ -70,14 +70,14 @@ internal sealed class ClusterFormation : ReceiveActor, IWithTimers
 
     private async Task<FormationChecked> RenewAsync(string self)
     {
-        using var timeout = new CancellationTokenSource(timing.CheckInterval);
+        using var timeout = new CancellationTokenSource(timing.DatabaseTimeout);
         await lease.RenewAsync(self, time.GetUtcNow(), timeout.Token);
         return new FormationChecked(FormationStep.Renewed, self);
     }
 
     private async Task<FormationChecked> DecideAsync(string self)
     {
-        using var timeout = new CancellationTokenSource(timing.CheckInterval);
+        using var timeout = new CancellationTokenSource(timing.DatabaseTimeout);
         var now = time.GetUtcNow();
         var staleBefore = now - timing.LeaseTtl;
         var holder = await lease.ReadAsync(timeout.Token);

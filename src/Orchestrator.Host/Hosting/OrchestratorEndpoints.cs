@@ -29,6 +29,7 @@ internal static class OrchestratorEndpoints
         management.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessCheck.Tag) });
+        app.MapHealthChecks("/startupz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(StartupCheck.Tag) });
 
         var v1 = app.MapGroup("/v1").RequireAuthorization().RequireRateLimiting(ApiKeyRateLimit.Policy);
         v1.MapConversationEndpoints();

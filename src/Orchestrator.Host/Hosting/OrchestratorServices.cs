@@ -58,7 +58,9 @@ internal static class OrchestratorServices
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         });
         services.AddOpenApi("v1");
-        services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-journal-region", tags: [ReadinessCheck.Tag]);
+        services.AddHealthChecks()
+            .AddCheck<ReadinessCheck>("cluster-journal-region", tags: [ReadinessCheck.Tag], timeout: ReadinessCheck.Timeout)
+            .AddCheck<StartupCheck>("joined-cluster", tags: [StartupCheck.Tag]);
         services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics.AddMeter(OrchestratorMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter())
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());

@@ -18,8 +18,8 @@ public sealed class SchemaMigrationTests
     private const string Sqlite = "sqlite";
     private const string PostgreSql = "postgresql";
 
-    /// <summary>What Akka.Persistence.Sql's journal (events, tag index) and snapshot store read and write.</summary>
-    private static readonly string[] Tables = ["journal", "snapshot", "tags"];
+    /// <summary>What Akka.Persistence.Sql's journal (events, tag index) and snapshot store read and write, and the cluster's formation lease.</summary>
+    private static readonly string[] Tables = ["journal", "orchestrator_cluster_formation", "snapshot", "tags"];
 
     public static TheoryData<string> Stores() => new() { Sqlite, PostgreSql };
 

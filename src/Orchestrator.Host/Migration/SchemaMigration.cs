@@ -4,14 +4,15 @@ using Akka.Persistence;
 using Microsoft.Extensions.Options;
 using Orchestrator.Conversations.Hosting;
 using Orchestrator.Conversations.Persistence;
+using Orchestrator.Host.Clustering;
 using Orchestrator.Host.Configuration;
 using Orchestrator.Host.Hosting;
 
 namespace Orchestrator.Host.Migration;
 
 /// <summary>
-/// <c>dotnet Orchestrator.Host.dll migrate</c>: creates the journal and snapshot tables of <c>Orchestrator:Store</c>
-/// where missing, then exits (0 when both stores answered from their tables). A deployment runs it once before its
+/// <c>dotnet Orchestrator.Host.dll migrate</c>: creates the journal and snapshot tables of <c>Orchestrator:Store</c> and
+/// the cluster's formation lease table where missing, then exits (0 when all answered from their tables). A deployment runs it once before its
 /// pods start, and the pods run with <c>Orchestrator:Store:AutoInitialize=false</c>, so tables are never created by
 /// several nodes at once nor by a node whose database role should only read and write rows. Creating what exists
 /// already changes nothing, so it runs again safely with every release.
@@ -42,6 +43,7 @@ internal static class SchemaMigration
             try
             {
                 await ConfirmTables(host.Services.GetRequiredService<ActorSystem>(), migration.Timeout);
+                await CreateFormationLease(store, migration.Timeout);
             }
             finally
             {
@@ -79,6 +81,20 @@ internal static class SchemaMigration
         if (failure is not null)
         {
             throw new SchemaMigrationFailed(failure);
+        }
+    }
+
+    /// <summary>The cluster's formation lease lives beside the journal; nodes that create no tables need it too.</summary>
+    private static async Task CreateFormationLease(ConversationStoreOptions store, TimeSpan timeout)
+    {
+        using var bound = new CancellationTokenSource(timeout);
+        try
+        {
+            await new FormationLease(store, AkkaSetup.SystemName).ReadAsync(bound.Token);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or OperationCanceledException)
+        {
+            throw new SchemaMigrationFailed($"the formation lease table ({FormationLease.TableName}) could not be created within {timeout} ({MigrationOptions.Section}:Timeout): {e.Message}");
         }
     }
 

@@ -32,9 +32,10 @@ public static class UnansweredCalls
     /// Whether a call's start is recorded before it is made (<see cref="ConversationEvents.UdeskCallStarted"/>): every
     /// call that is not simply repeated, so that a conversation starting again after a node died or a hand-off ran
     /// out of time knows to settle it this way rather than make it a second time. Repeatable calls (customer messages,
-    /// closes) cost no extra write.
+    /// closes) cost no extra write, and placeholders resolved at dispatch (<see cref="OutboxDispatch"/>) are never made.
     /// </summary>
-    public static bool RecordsStart(OutboundCall call) => Decide(call) is not Next.Repeat;
+    public static bool RecordsStart(OutboundCall call) =>
+        call is not (OutboundCall.SendMessageOnceRouted or OutboundCall.CloseOnceAnswered) && Decide(call) is not Next.Repeat;
 
     /// <summary>
     /// The outcome of an agent request that may have gone through, read from <c>queue_status</c>; null when Udesk

@@ -296,6 +296,7 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
             return;
         }
 
+        Log.Info("Conversation {0} hands off with Udesk call {1} in flight; waiting up to {2} for its answer", id, inFlight, runtime.Settings.HandOffDrainTimeout);
         gateway.Tell(UdeskGateway.Drain.Instance);
         Timers.StartSingleTimer(HandOffDeadline.Instance, HandOffDeadline.Instance, runtime.Settings.HandOffDrainTimeout);
     }

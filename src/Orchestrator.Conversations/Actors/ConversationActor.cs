@@ -381,8 +381,8 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
 
     private void PassivateIfIdle()
     {
-        // A conversation with calls still to make stays awake until Udesk has them.
-        if (state.Outbox.IsEmpty)
+        // A conversation with calls still to make stays awake until Udesk has them; one handing off is stopping anyway.
+        if (state.Outbox.IsEmpty && !handingOff)
         {
             Context.Parent.Tell(new Passivate(PoisonPill.Instance));
         }

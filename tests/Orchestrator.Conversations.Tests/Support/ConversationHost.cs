@@ -63,7 +63,16 @@ public sealed class ConversationHost : IAsyncDisposable
             }
         });
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            // A start refused (a test of bad settings) leaves no actor system running behind it.
+            host.Dispose();
+            throw;
+        }
         var registry = host.Services.GetRequiredService<ActorRegistry>();
         return new ConversationHost(host, await registry.GetAsync<ConversationRegion>(), await registry.GetAsync<SessionIndexRegion>());
     }

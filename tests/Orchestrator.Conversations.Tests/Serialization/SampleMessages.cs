@@ -135,6 +135,13 @@ public static class SampleMessages
         new PushQuarantineMessages.ListQuarantine("acme", 2, 100),
         new PushQuarantineMessages.PushKept(3),
         new PushQuarantineMessages.QuarantinePage([new QuarantinedPush(3, At, "no customer_token", null, "ab12", [0x7b, 0x7d])]),
+        new UdeskCallStarted(25, At, 24),
+        new ConversationState
+        {
+            Seq = 25,
+            SessionRequestPending = true,
+            Outbox = [new PendingCall(24, new OutboundCall.CreateSession(new SessionRequest { AssignType = AssignType.Agent, GroupId = 2 }), MayHaveReachedUdesk: true)],
+        },
     ];
 
     /// <summary>A stable name per sample: the manifest, numbered when a type has several samples.</summary>

@@ -1,7 +1,11 @@
+using Orchestrator.Host.CommandLine;
 using Orchestrator.Host.Hosting;
+
+if (AuditCommandLine.IsRequested(args)) return await AuditCommandLine.RunAsync(args);
 
 var app = await OrchestratorApp.BuildAsync(args);
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to tests that host the service.</summary>
 public partial class Program;

@@ -19,8 +19,8 @@ public sealed record ExportLine(long Offset, string PersistenceId, long Seq, Dat
     }
 }
 
-/// <summary>The export's last line: how many events it wrote and the offset a resumed export starts after.</summary>
-public sealed record ExportProgress(long Events, long LastOffset, bool Complete)
+/// <summary>The export's last line (absent when it was cut short): how many events it wrote, and the offset to resume after.</summary>
+public sealed record ExportProgress(long Events, long LastOffset)
 {
     public string ToJson() => JsonSerializer.Serialize(new { progress = this }, AuditWriter.JsonOptions);
 }

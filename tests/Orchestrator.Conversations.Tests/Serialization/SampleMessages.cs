@@ -135,6 +135,12 @@ public static class SampleMessages
         new PushQuarantineMessages.ListQuarantine("acme", 2, 100),
         new PushQuarantineMessages.PushKept(3),
         new PushQuarantineMessages.QuarantinePage([new QuarantinedPush(3, At, "no customer_token", null, "ab12", [0x7b, 0x7d])]),
+
+        // Events of a platform command name the API key that issued it (absent in events written before).
+        new UdeskCallQueued(24, At, new OutboundCall.SendMessage("m-4", "message", Text, 78)) { IssuedBy = "crm-backend" },
+        new SessionClosed(25, At, "normal", CloseInitiator.Customer, new SessionId(78), null, null, null) { IssuedBy = "crm-backend" },
+        new QueueAbandoned(26, At, null, ConversationStatus.Idle) { IssuedBy = "crm-backend" },
+        new ConversationCommands.SendMessage(Id, "m-4", "message", Text) { IssuedBy = "crm-backend" },
     ];
 
     /// <summary>A stable name per sample: the manifest, numbered when a type has several samples.</summary>

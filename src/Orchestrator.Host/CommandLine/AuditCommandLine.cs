@@ -1,5 +1,6 @@
 using System.Globalization;
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using Orchestrator.Conversations.Audit;
 using Orchestrator.Conversations.Domain;
@@ -36,6 +37,7 @@ public static class AuditCommandLine
         }
 
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(command.Configuration);
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         var store = ValidatedConfiguration.Bind(builder.Configuration, ConversationStoreOptions.Section, new ConversationStoreOptionsValidator());
         if (ReadOnlyStoreProblem(store) is { } missing)
@@ -48,6 +50,8 @@ public static class AuditCommandLine
         store.AutoInitialize = false;
         builder.Services.AddAkka("orchestrator-audit", akka => akka
             .AddHocon("akka.stdout-loglevel = OFF", HoconAddMode.Prepend)
+            // The journal also holds the cluster's own events (shard coordinators): a read of all events needs their serializer.
+            .AddHocon(ClusterSharding.DefaultConfig(), HoconAddMode.Append)
             .ConfigureLoggers(loggers =>
             {
                 loggers.LogLevel = Akka.Event.LogLevel.WarningLevel;

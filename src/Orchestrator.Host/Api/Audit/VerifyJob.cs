@@ -61,17 +61,18 @@ public sealed class VerifyJob(Guid id, string tenant, DateTimeOffset startedAt)
     {
         lock (gate)
         {
-            return new VerifyJobView(id, tenant, status, startedAt, finishedAt, total, verified, inconsistent.Sum(v => v.DifferenceCount), [.. inconsistent], error);
+            return new VerifyJobView(id, tenant, status.ToString().ToLowerInvariant(), startedAt, finishedAt, total, verified, inconsistent.Sum(v => v.DifferenceCount), [.. inconsistent], error);
         }
     }
 }
 
 /// <summary>A verify job as the API shows it: progress is <see cref="Verified"/> of <see cref="Total"/> conversations.</summary>
+/// <param name="Status"><c>running</c>, <c>completed</c> or <c>failed</c>.</param>
 /// <param name="Inconsistent">Every conversation found with a difference, each difference by path.</param>
 public sealed record VerifyJobView(
     Guid JobId,
     string Tenant,
-    VerifyJobStatus Status,
+    string Status,
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt,
     int Total,

@@ -125,12 +125,16 @@ public static class AuditProjection
         return (json["call"]!.GetValue<string>(), json.ToJsonString(ConversationSerializer.Options));
     }
 
-    /// <summary>What a pushed message said: its <c>data.content</c>, or the whole <c>data</c> when that is not text.</summary>
+    /// <summary>
+    /// What a pushed message said: its <c>data.content</c> (a robot's: <c>data.answer</c>), or the whole <c>data</c>
+    /// when neither is there.
+    /// </summary>
     private static string? Content(JsonElement raw) =>
         raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty("data", out var data)
             ? data.ValueKind switch
             {
                 JsonValueKind.Object when data.TryGetProperty("content", out var content) => content.ValueKind == JsonValueKind.String ? content.GetString() : content.GetRawText(),
+                JsonValueKind.Object when data.TryGetProperty("answer", out var answer) && answer.ValueKind == JsonValueKind.String => answer.GetString(),
                 JsonValueKind.String => data.GetString(),
                 JsonValueKind.Null or JsonValueKind.Undefined => null,
                 _ => data.GetRawText(),

@@ -72,6 +72,17 @@ public sealed class AuditProjectionTests
     }
 
     [Fact]
+    public void A_robot_answer_reads_as_its_answer_text()
+    {
+        var scenario = new ConversationScenario().InRobotSession();
+        scenario.Push("robot", Pushes.Robot("r-1", "We do cloud customer service."));
+
+        var answer = AuditProjection.Of(scenario.History).Single(e => e.MessageId == "r-1");
+
+        Assert.Equal(("message", "We do cloud customer service."), (answer.Kind, answer.Content));
+    }
+
+    [Fact]
     public void Udesk_calls_show_the_request_and_each_answer_its_call_code_and_time()
     {
         var history = Journey().History;

@@ -7,6 +7,7 @@ using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Persistence;
 using Orchestrator.Conversations.Serialization;
 
 namespace Orchestrator.Conversations.Audit;
@@ -24,7 +25,7 @@ public sealed class AuditJournal(ActorSystem system)
 
     /// <summary>Every event of the conversation from seq 1, in order, as persisted now.</summary>
     public async Task<IReadOnlyList<ConversationEvents.Event>> EventsOf(ConversationId id, CancellationToken cancellationToken) =>
-        await Collect(journal.CurrentEventsByPersistenceId(id.PersistenceId, 1, long.MaxValue).Select(envelope => (ConversationEvents.Event)envelope.Event), cancellationToken);
+        await journal.CurrentEventsByPersistenceId(id.PersistenceId, 1, long.MaxValue).Select(envelope => (ConversationEvents.Event)envelope.Event).CollectAsync(materializer, cancellationToken);
 
     /// <summary>The newest snapshot of the conversation in the snapshot store, or null when it has none.</summary>
     public async Task<(long Seq, ConversationState State)?> LatestSnapshotOf(ConversationId id, CancellationToken cancellationToken)
@@ -44,9 +45,10 @@ public sealed class AuditJournal(ActorSystem system)
     public async Task<IReadOnlyList<ConversationId>> ConversationsOf(string tenant, CancellationToken cancellationToken)
     {
         var prefix = TenantPrefix(tenant);
-        return await Collect(
-            journal.CurrentPersistenceIds().Where(pid => pid.StartsWith(prefix, StringComparison.Ordinal)).Select(ConversationId.FromPersistenceId),
-            cancellationToken);
+        return await journal.CurrentPersistenceIds()
+            .Where(pid => pid.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(ConversationId.FromPersistenceId)
+            .CollectAsync(materializer, cancellationToken);
     }
 
     /// <summary>
@@ -70,14 +72,4 @@ public sealed class AuditJournal(ActorSystem system)
     }
 
     private static string TenantPrefix(string tenant) => $"{ConversationId.PersistenceIdPrefix}{Uri.EscapeDataString(tenant)}/";
-
-    private async Task<IReadOnlyList<T>> Collect<T>(Source<T, NotUsed> source, CancellationToken cancellationToken)
-    {
-        var (kill, done) = source
-            .ViaMaterialized(KillSwitches.Single<T>(), Keep.Right)
-            .ToMaterialized(Sink.Seq<T>(), Keep.Both)
-            .Run(materializer);
-        await using var cancel = cancellationToken.Register(() => kill.Abort(new OperationCanceledException(cancellationToken)));
-        return await done;
-    }
 }

@@ -13,20 +13,16 @@ internal static class AuditEndpoints
 {
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/conversations/{token}/audit", Audit)
-            .WithTags("Audit")
+        var audit = v1.MapGroup("").WithTags("Audit");
+        audit.MapGet("/conversations/{token}/audit", Audit)
             .WithSummary("Every session, transfer, message, Udesk call and answer, refusal and retry of the conversation, with the API key that issued each command; format=json|csv|text.");
-        v1.MapGet("/conversations/{token}/verify", Verify)
-            .WithTags("Audit")
+        audit.MapGet("/conversations/{token}/verify", Verify)
             .WithSummary("Replays the conversation's events from seq 1 and compares the result, field by field, with its latest snapshot and its live state.");
-        v1.MapPost("/audit/verify", StartVerify)
-            .WithTags("Audit")
+        audit.MapPost("/audit/verify", StartVerify)
             .WithSummary("Replay-verifies every conversation of the tenant as a background job; answered 202 with the job to poll.");
-        v1.MapGet("/audit/verify/{jobId}", VerifyJobStatus)
-            .WithTags("Audit")
+        audit.MapGet("/audit/verify/{jobId}", VerifyJobStatus)
             .WithSummary("A verify job's progress and, once done, every conversation found with a difference.");
-        v1.MapGet("/audit/export", Export)
-            .WithTags("Audit")
+        audit.MapGet("/audit/export", Export)
             .WithSummary("The tenant's conversation events with a time in [from, to) as JSON Lines in journal order, then a progress line; resume with offset=.");
         return v1;
     }

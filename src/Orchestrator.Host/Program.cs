@@ -1,3 +1,4 @@
+using Orchestrator.Host.CommandLine;
 using Orchestrator.Host.Hosting;
 using Orchestrator.Host.Migration;
 
@@ -5,6 +6,8 @@ if (SchemaMigration.IsRequested(args))
 {
     return await SchemaMigration.RunAsync(args);
 }
+
+if (AuditCommandLine.IsRequested(args)) return await AuditCommandLine.RunAsync(args);
 
 var app = await OrchestratorApp.BuildAsync(args);
 await app.RunAsync();

@@ -9,7 +9,14 @@ namespace Orchestrator.Conversations.Domain;
 /// </summary>
 public static class ConversationEvents
 {
-    public abstract record Event(long Seq, DateTimeOffset At);
+    public abstract record Event(long Seq, DateTimeOffset At)
+    {
+        /// <summary>
+        /// The name (never the secret) of the platform API key whose command led to this event; null for Udesk's
+        /// pushes, the conversation's own calls, and every event written before keys were recorded.
+        /// </summary>
+        public string? IssuedBy { get; init; }
+    }
 
     /// <summary>Outbox: a Udesk call the conversation will make, in order, until Udesk answers.</summary>
     public sealed record UdeskCallQueued(long Seq, DateTimeOffset At, OutboundCall Call) : Event(Seq, At);

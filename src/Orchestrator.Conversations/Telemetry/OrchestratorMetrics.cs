@@ -24,6 +24,11 @@ public static class OrchestratorMetrics
     private static readonly Counter<long> UnconfirmedCalls = Meter.CreateCounter<long>(
         "orchestrator.udesk.unconfirmed_calls", description: "Udesk calls left unanswered that were not safe to repeat, recorded as unconfirmed.");
 
+    private static readonly Counter<long> VerifyDifferences = Meter.CreateCounter<long>(
+        "orchestrator.audit.verify_differences", description: "Fields where a conversation's replayed events disagree with its snapshot or live state.");
+
+    public static void VerifyDifferencesFound(string tenant, int count) => VerifyDifferences.Add(count, Tenant(tenant));
+
     public static void UnreadableMessage(string tenant) => UnreadableMessages.Add(1, Tenant(tenant));
 
     public static void PushQuarantined(string tenant) => QuarantinedPushes.Add(1, Tenant(tenant));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Orchestrator.Host.Api;
+using Orchestrator.Host.Api.Audit;
 using Orchestrator.Host.Api.Udesk;
 using Orchestrator.Host.Api.Webhooks;
 using Orchestrator.Host.Operations;
@@ -37,6 +38,7 @@ internal static class OrchestratorEndpoints
         v1.MapStreamEndpoints();
         v1.MapDeliveryEndpoints();
         v1.MapQuarantineEndpoints();
+        v1.MapAuditEndpoints();
         app.MapUdeskRoutes(v1);
         app.MapUdeskPushEndpoint();
         return app;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Orchestrator.Host.Api;
+using Orchestrator.Host.Api.Audit;
 using Orchestrator.Host.Api.Gate;
 using Orchestrator.Host.Configuration;
 using Orchestrator.Host.Conversations;
@@ -42,6 +43,7 @@ internal static class OrchestratorServices
         services.AddSingleton<StructPageTenants>();
         services.AddWebhookDelivery(options.Tenants);
         services.AddOrchestratorActors(configuration, options.Tenants);
+        services.AddAudit(configuration);
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization();

@@ -7,7 +7,10 @@ if (SchemaMigration.IsRequested(args))
     return await SchemaMigration.RunAsync(args);
 }
 
-if (AuditCommandLine.IsRequested(args)) return await AuditCommandLine.RunAsync(args);
+if (AuditCommandLine.IsRequested(args))
+{
+    return await AuditCommandLine.RunAsync(args);
+}
 
 var app = await OrchestratorApp.BuildAsync(args);
 await app.RunAsync();

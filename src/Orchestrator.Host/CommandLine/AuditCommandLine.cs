@@ -7,6 +7,7 @@ using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Hosting;
 using Orchestrator.Conversations.Persistence;
 using Orchestrator.Host.Configuration;
+using Orchestrator.Host.Hosting;
 
 namespace Orchestrator.Host.CommandLine;
 
@@ -60,6 +61,7 @@ public static class AuditCommandLine
             })
             .WithConversationStore(store)
             .WithConversationSerialization());
+        builder.Services.AddHostedService<ReadJournalStartup>();
         using var host = builder.Build();
         await host.StartAsync();
         try

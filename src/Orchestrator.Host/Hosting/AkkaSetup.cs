@@ -28,7 +28,7 @@ internal static class AkkaSetup
         // Kestrel's drain and the cluster leave (CoordinatedShutdown, run by Akka.Hosting) share this bound.
         services.Configure<HostOptions>(host => host.ShutdownTimeout = cluster.ShutdownTimeout);
 
-        return services.AddAkka(SystemName, akka =>
+        services.AddAkka(SystemName, akka =>
         {
             akka.WithOrchestratorCluster(cluster, store, TimeProvider.System)
                 .WithConversationStore(store)
@@ -39,5 +39,6 @@ internal static class AkkaSetup
                 akka.WithDelivery(delivery, subscriptions);
             }
         });
+        return services.AddHostedService<ReadJournalStartup>();
     }
 }

@@ -64,13 +64,7 @@ public sealed class CallBudget<TCaller>(CallBudgetOptions options, Random random
     /// The call granted with the token is over: its window runs from <paramref name="now"/>. A token of a budget
     /// before this one counts as a call made now.
     /// </summary>
-    public void Release(ReleasePermit release, DateTimeOffset now)
-    {
-        if (tenants.TryGetValue(release.Tenant, out var budget))
-        {
-            budget.Release(release.Token, now);
-        }
-    }
+    public void Release(ReleasePermit release, DateTimeOffset now) => Budget(release.Tenant).Release(release.Token, now);
 
     private TenantBudget<TCaller> Budget(string tenant)
     {

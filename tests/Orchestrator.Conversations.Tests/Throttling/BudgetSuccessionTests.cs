@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Sockets;
+using Akka.Actor;
+using Akka.Cluster;
+using Orchestrator.Conversations.Hosting;
+using Orchestrator.Conversations.Tests.Persistence;
+using Orchestrator.Conversations.Tests.Support;
+using Orchestrator.Conversations.Throttling;
+
+namespace Orchestrator.Conversations.Tests.Throttling;
+
+/// <summary>
+/// Which node's budget would take over: the node that formed the cluster starts the first budget; a node that
+/// joined it saw an older member, so a budget that ever runs there follows another.
+/// </summary>
+public sealed class BudgetSuccessionTests : IDisposable
+{
+    private readonly ConversationFixture fixture = new();
+
+    public void Dispose() => fixture.Dispose();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public async Task Only_a_node_that_joined_an_older_member_takes_over()
+    {
+        var store = await TestStores.CreateAsync(TestStores.Sqlite);
+        var seedPort = FreePort();
+        await using var first = await ConversationHost.StartAsync(fixture, akka => akka.WithConversationStore(store), seedPort);
+        var firstSuccession = new BudgetSuccession();
+        first.System.ActorOf(firstSuccession.WatcherProps());
+        await using var second = await ConversationHost.StartAsync(
+            fixture, akka => akka.WithConversationStore(store), seedNode: $"akka.tcp://{ConversationHost.SystemName}@127.0.0.1:{seedPort}");
+        var secondSuccession = new BudgetSuccession();
+        second.System.ActorOf(secondSuccession.WatcherProps());
+        await Eventually.True(() => Task.FromResult(Cluster.Get(first.System).State.Members.Count(m => m.Status == MemberStatus.Up) == 2), "both nodes up");
+
+        await Eventually.True(() => Task.FromResult(secondSuccession.FollowsAnother), "the joined node saw the older one");
+        Assert.False(firstSuccession.FollowsAnother);
+    }
+}

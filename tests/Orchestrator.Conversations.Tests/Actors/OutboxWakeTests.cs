@@ -25,13 +25,19 @@ public sealed class OutboxWakeTests : Akka.TestKit.Xunit2.TestKit
 
     private ConversationState StateOf(IActorRef conversation) => conversation.Ask<State>(new GetState(Id), RemainingOrDefault).Result.Conversation;
 
-    [Fact]
-    public void A_wake_makes_a_gateway_whose_permit_never_came_ask_again_and_the_call_goes_once()
+    /// <summary>A conversation whose session request waits for a permit: answers the request the budget got.</summary>
+    private (IActorRef Conversation, RequestPermit Asked) WaitingForPermit()
     {
         var conversation = Sys.ActorOf(ConversationActor.Props(Id, fixture.Runtime(budget.Ref)));
         conversation.Tell(new RequestSession(Id, new SessionRequest()));
         ExpectMsg<Accepted>();
-        var lost = budget.ExpectMsg<RequestPermit>();
+        return (conversation, budget.ExpectMsg<RequestPermit>());
+    }
+
+    [Fact]
+    public void A_wake_makes_a_gateway_whose_permit_never_came_ask_again_and_the_call_goes_once()
+    {
+        var (conversation, lost) = WaitingForPermit();
 
         conversation.Tell(new WakeOutbox(Id));
 
@@ -45,10 +51,7 @@ public sealed class OutboxWakeTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public void A_wake_while_the_call_is_made_does_not_make_it_twice()
     {
-        var conversation = Sys.ActorOf(ConversationActor.Props(Id, fixture.Runtime(budget.Ref)));
-        conversation.Tell(new RequestSession(Id, new SessionRequest()));
-        ExpectMsg<Accepted>();
-        var asked = budget.ExpectMsg<RequestPermit>();
+        var (conversation, asked) = WaitingForPermit();
         budget.LastSender.Tell(new PermitGranted(asked.RequestId, 7));
 
         // Woken while the call is in flight or just answered: the gateway keeps it, or tells its answer again.

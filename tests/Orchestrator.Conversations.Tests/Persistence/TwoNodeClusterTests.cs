@@ -23,7 +23,7 @@ public sealed class TwoNodeClusterTests : IDisposable
 
     public void Dispose() => fixture.Dispose();
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Cluster;
 using Orchestrator.Conversations.Hosting;
@@ -19,18 +17,11 @@ public sealed class BudgetSuccessionTests : IDisposable
 
     public void Dispose() => fixture.Dispose();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     [Fact]
     public async Task Only_a_node_that_joined_an_older_member_takes_over()
     {
         var store = await TestStores.CreateAsync(TestStores.Sqlite);
-        var seedPort = FreePort();
+        var seedPort = TwoNodeClusterTests.FreePort();
         await using var first = await ConversationHost.StartAsync(fixture, akka => akka.WithConversationStore(store), seedPort);
         var firstSuccession = new BudgetSuccession();
         first.System.ActorOf(firstSuccession.WatcherProps());

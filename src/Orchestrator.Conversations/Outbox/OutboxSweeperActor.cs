@@ -26,9 +26,9 @@ public sealed class OutboxSweeperActor : ReceivePersistentActor, IWithTimers
     private readonly IActorRef conversations;
     private readonly TimeSpan interval;
     private readonly TimeProvider time;
+    private readonly string node = NodeAddress.Of(Context.System);
     private OutboxLedger ledger = OutboxLedger.Empty;
     private long snapshotOffset;
-    private readonly string node = NodeAddress.Of(Context.System);
 
     public OutboxSweeperActor(IActorRef conversations, TimeSpan interval, TimeProvider time)
     {

@@ -26,7 +26,4 @@ internal sealed class GaugeReadings(string subjectTag)
 
     public IEnumerable<Measurement<double>> Measurements() =>
         values.Select(v => new Measurement<double>(v.Value, new KeyValuePair<string, object?>("node", v.Key.Node), new KeyValuePair<string, object?>(subjectTag, v.Key.Subject)));
-
-    /// <summary>The current value for a node and subject, if any (what a scrape would show).</summary>
-    public double? Read(string node, string subject) => values.TryGetValue((node, subject), out var value) ? value : null;
 }

@@ -16,12 +16,10 @@ public sealed class ShardRegionMetricsActor : ReceiveActor, IWithTimers
     private const string PollTimer = "poll";
 
     private readonly string node = NodeAddress.Of(Context.System);
-    private readonly IActorRef region;
     private readonly string regionName;
 
     public ShardRegionMetricsActor(IActorRef region, string regionName, TimeSpan interval)
     {
-        this.region = region;
         this.regionName = regionName;
         Receive<Poll>(_ => region.Tell(GetShardRegionState.Instance));
         Receive<CurrentShardRegionState>(state =>

@@ -22,13 +22,27 @@ public sealed class BudgetSuccession
 
     private sealed class OlderMemberWatcher : ReceiveActor
     {
+        private readonly List<Member> upBeforeSelf = [];
+        private Member? self;
+
         public OlderMemberWatcher(BudgetSuccession succession)
         {
             var cluster = Cluster.Get(Context.System);
-            // Until this node is up itself, every member up is older than it.
+            // Compared with this node's own Up event, never with Cluster.SelfMember, which may not show it up yet (and
+            // every member looks older than one still joining). Members moved up with this node are compared then.
             Receive<ClusterEvent.MemberUp>(up =>
             {
-                if (up.Member.IsOlderThan(cluster.SelfMember))
+                if (up.Member.UniqueAddress.Equals(cluster.SelfUniqueAddress))
+                {
+                    self = up.Member;
+                    succession.sawOlderMember |= upBeforeSelf.Any(member => member.IsOlderThan(up.Member));
+                    upBeforeSelf.Clear();
+                }
+                else if (self is null)
+                {
+                    upBeforeSelf.Add(up.Member);
+                }
+                else if (up.Member.IsOlderThan(self))
                 {
                     succession.sawOlderMember = true;
                 }

@@ -34,4 +34,25 @@ public sealed class BudgetSuccessionTests : IDisposable
         await Eventually.True(() => Task.FromResult(secondSuccession.FollowsAnother), "the joined node saw the older one");
         Assert.False(firstSuccession.FollowsAnother);
     }
+
+    [Fact]
+    public async Task A_node_forming_the_cluster_never_takes_over_even_when_watching_from_before_it_is_up()
+    {
+        // Watching from before the join, as the service does: the node's own Up event may come before
+        // Cluster.SelfMember shows it up, when every member up would look older than this one.
+        using var system = ActorSystem.Create("succession", "akka.actor.provider = cluster\nakka.remote.dot-netty.tcp.port = 0\nakka.remote.dot-netty.tcp.hostname = 127.0.0.1");
+        var succession = new BudgetSuccession();
+        var watcher = system.ActorOf(succession.WatcherProps());
+        var cluster = Cluster.Get(system);
+        var up = new TaskCompletionSource();
+        cluster.RegisterOnMemberUp(up.SetResult);
+
+        cluster.Join(cluster.SelfAddress);
+        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The Up event was published before the callback ran: a message sent now reaches the watcher after it.
+        await watcher.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(30));
+        Assert.False(succession.FollowsAnother);
+        await system.Terminate();
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Orchestrator.Udesk.Messages;
 using Orchestrator.Udesk.Results;
 using Orchestrator.Udesk.Sessions;
@@ -57,6 +58,31 @@ public sealed class FaultInjectionTests
         // An attempt that gave up before it reached the simulator (a cold start can take that long) is not logged.
         await Eventually.True(() => sim.Server.Log.Calls.Count > 0, "an abandoned attempt is logged");
         Assert.All(sim.Server.Log.Calls, c => Assert.Equal(("caller_gave_up", 499), (c.Outcome, c.HttpStatus)));
+    }
+
+    [Fact]
+    public async Task An_answer_delay_holds_a_handled_call_until_the_clock_passes_it()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var sim = await SimulatorHarness.StartAsync(
+            o => o.Faults = new FaultOptions { ApiAnswerDelay = TimeSpan.FromMinutes(1) },
+            client: o =>
+            {
+                // The call is held until the test's clock moves, however slow the machine: the client must not give up first.
+                o.Resilience.AttemptTimeout = TimeSpan.FromMinutes(5);
+                o.Resilience.TotalTimeout = TimeSpan.FromMinutes(5);
+            },
+            time: clock);
+
+        var answer = sim.Client.CreateSessionAsync(new CreateSessionRequest("held") { AgentId = 397 });
+        await Eventually.True(() => sim.Server.World.EffectsOf("held").SessionsCreated.Count == 1, "the request handled while its answer is held");
+        Assert.False(answer.IsCompleted);
+        Assert.Empty(sim.Server.Log.Calls);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var result = await answer;
+
+        Assert.True(result.IsSuccess, result.ToString());
+        Assert.Equal(("handled", 200), (sim.Server.Log.Calls.Single().Outcome, sim.Server.Log.Calls.Single().HttpStatus));
     }
 
     [Fact]

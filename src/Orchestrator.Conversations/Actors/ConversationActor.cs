@@ -1,9 +1,11 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
+using Akka.Hosting;
 using Akka.Persistence;
 using Akka.Util;
 using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Hosting;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Sessions;
 using Orchestrator.Conversations.Telemetry;
@@ -30,6 +32,7 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
     private HeldMessage? held;
     private long nextSnapshotAt;
     private int gateways;
+    private bool handingOff;
 
     public ConversationActor(ConversationId id, ConversationRuntime runtime)
     {
@@ -61,11 +64,24 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
     {
         switch (message)
         {
+            case Command command and not CompleteCall when handingOff:
+                ForwardToNewOwner(command);
+                break;
             case WakeOutbox:
                 RedispatchOutboxHead();
                 break;
             case Command command:
                 Handle(command);
+                break;
+            case StopForHandOff:
+                HandOff();
+                break;
+            case UdeskGateway.Drained or HandOffDeadline when handingOff:
+                StopAfterHandOff(message is HandOffDeadline);
+                break;
+            case UdeskGateway.SessionMoved when handingOff:
+                // Not an outcome: nothing to persist, the new owner sends the message again (Udesk drops a repeated message_id).
+                StopAfterHandOff(timedOut: false);
                 break;
             case UdeskGateway.Ready:
                 inFlight = null;
@@ -213,6 +229,17 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
     /// <summary>Hands the oldest outbox call to the gateway, one at a time, so calls reach Udesk in order.</summary>
     private void DispatchOutbox()
     {
+        if (handingOff)
+        {
+            // The call in flight has its outcome persisted: the rest of the outbox is the new owner's.
+            if (inFlight is null)
+            {
+                StopAfterHandOff(timedOut: false);
+            }
+
+            return;
+        }
+
         if (state.Outbox.IsEmpty && inFlight is null && gateway is not null)
         {
             // Nothing left to send: the gateway's memory (about 2.5 KB) goes until the next call.
@@ -237,6 +264,18 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
                 break;
         }
 
+        if (OutboxDispatch.StartOf(state, head, runtime.Time.GetUtcNow()) is { } started)
+        {
+            // Written before the call, so a later incarnation knows it may have been made.
+            var call = head;
+            Persist(started, persisted =>
+            {
+                state = state.Apply(persisted);
+                Gateway.Tell(new UdeskGateway.Execute(call));
+            });
+            return;
+        }
+
         Gateway.Tell(new UdeskGateway.Execute(head));
     }
 
@@ -253,6 +292,59 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
         {
             inFlight = null;
             DispatchOutbox();
+        }
+    }
+
+    /// <summary>
+    /// Sharding hands this conversation to another node: no new call starts, the one in flight is let finish (its
+    /// outcome persisted as usual) for at most <see cref="ConversationSettings.HandOffDrainTimeout"/>, then it stops.
+    /// </summary>
+    private void HandOff()
+    {
+        if (handingOff)
+        {
+            return;
+        }
+
+        handingOff = true;
+        Context.SetReceiveTimeout(null);
+        if (inFlight is null || held is not null || gateway is null)
+        {
+            // Nothing on its way to Udesk (a held message waits, a settled call's completion is recomputed by the new owner).
+            StopAfterHandOff(timedOut: false);
+            return;
+        }
+
+        Log.Info("Conversation {0} hands off with Udesk call {1} in flight; waiting up to {2} for its answer", id, inFlight, runtime.Settings.HandOffDrainTimeout);
+        gateway.Tell(UdeskGateway.Drain.Instance);
+        Timers.StartSingleTimer(HandOffDeadline.Instance, HandOffDeadline.Instance, runtime.Settings.HandOffDrainTimeout);
+    }
+
+    private void StopAfterHandOff(bool timedOut)
+    {
+        if (timedOut)
+        {
+            Log.Warning(
+                "Conversation {0} hands off with Udesk call {1} still unanswered after {2}; the new owner reconciles it with Udesk before repeating it",
+                id, inFlight, runtime.Settings.HandOffDrainTimeout);
+        }
+
+        Context.Stop(Self);
+    }
+
+    /// <summary>
+    /// A command that reached this conversation after sharding's stop. Sharding itself delivers nothing after it, so
+    /// this is rare; the region buffers it until the new owner has started, which answers it.
+    /// </summary>
+    private void ForwardToNewOwner(Command command)
+    {
+        if (ActorRegistry.For(Context.System).TryGet<ConversationRegion>(out var region))
+        {
+            region.Forward(command);
+        }
+        else
+        {
+            Log.Error("Conversation {0} is handing off and has no shard region to pass {1} to; its sender's ask times out and it retries", id, command.GetType().Name);
         }
     }
 
@@ -308,8 +400,8 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
 
     private void PassivateIfIdle()
     {
-        // A conversation with calls still to make stays awake until Udesk has them.
-        if (state.Outbox.IsEmpty)
+        // A conversation with calls still to make stays awake until Udesk has them; one handing off is stopping anyway.
+        if (state.Outbox.IsEmpty && !handingOff)
         {
             Context.Parent.Tell(new Passivate(PoisonPill.Instance));
         }
@@ -326,5 +418,10 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
     private sealed class RecheckHeld : INoSerializationVerificationNeeded
     {
         public static readonly RecheckHeld Instance = new();
+    }
+
+    private sealed class HandOffDeadline : INoSerializationVerificationNeeded
+    {
+        public static readonly HandOffDeadline Instance = new();
     }
 }

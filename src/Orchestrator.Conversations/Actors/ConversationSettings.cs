@@ -64,6 +64,17 @@ public sealed class ConversationSettings
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan MovedSessionRecheck { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// At a shard hand-off (rebalance, rolling update), how long a conversation waits for the Udesk call in flight to
+    /// answer so its outcome is persisted before the conversation moves. Past it the conversation stops anyway and the
+    /// new owner reconciles the call with Udesk before repeating it. Must stay below sharding's
+    /// <c>akka.cluster.sharding.handoff-timeout</c> less 5 s (when the shard stops what is left by force), checked at
+    /// start; the default also stays below the 5 s after which the shard warns that entities have not stopped, and
+    /// well inside coordinated shutdown's 10 s for handing off a leaving node's shards.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan HandOffDrainTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
     /// <summary>Shards of the conversation region (about 10 per node at the cluster's largest).</summary>
     [Range(1, 10_000)]
     public int Shards { get; set; } = 100;

@@ -34,6 +34,8 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
     private ConversationCommands.CompleteCall? completed;
     private int failures;
     private UdeskQuestion? asking;
+    private bool calling;
+    private bool draining;
 
     public UdeskGateway(ConversationId conversation, ConversationRuntime runtime)
     {
@@ -61,6 +63,11 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
             current = execute.Call;
             failures = 0;
             asking = null;
+            if (execute.Call.MayHaveReachedUdesk && SettledUnanswered(execute.Call.Seq, "an earlier incarnation of the conversation started it"))
+            {
+                return;
+            }
+
             AskForPermit();
         });
         Receive<PermitGranted>(granted =>
@@ -81,13 +88,25 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
         });
         Receive<Attempted>(attempted => attempted.Seq == current?.Seq, attempted =>
         {
+            calling = false;
             permit.Return();
             OnAttempted(attempted);
+            DrainedIfUnsettled();
         });
         Receive<QuestionAnswered>(answered => answered.Seq == current?.Seq, answered =>
         {
+            calling = false;
             permit.Return();
             OnAnswer(answered);
+            DrainedIfUnsettled();
+        });
+        Receive<Drain>(_ =>
+        {
+            draining = true;
+            if (!calling)
+            {
+                DrainedIfUnsettled();
+            }
         });
         Receive<RetryNow>(_ => current is not null, _ => AskForPermit());
         Receive<BudgetPermit.Overdue>(_ => permit.AskAgain());
@@ -117,12 +136,14 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
 
     private void Attempt(PendingCall call)
     {
+        calling = true;
         UdeskCallExecutor.ExecuteAsync(udesk, conversation, call.Call, stopping.Token)
             .PipeTo(Self, success: attempt => new Attempted(call.Seq, attempt), failure: e => new Attempted(call.Seq, new CallAttempt.Failed(new UdeskError(UdeskErrorKind.Transport, e.Message))));
     }
 
     private void Ask(PendingCall call, UdeskQuestion question)
     {
+        calling = true;
         Task<object?> answer = question switch
         {
             UdeskQuestion.QueueStatus => udesk.GetQueueStatusAsync(conversation.CustomerToken, stopping.Token).ContinueWith(t => AnswerOf(t.Result), TaskScheduler.Default),
@@ -163,26 +184,53 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
             OnSignatureRefused(attempted.Seq, error);
         }
 
-        if (error.MayHaveExecuted)
+        if (error.MayHaveExecuted && SettledUnanswered(attempted.Seq, error.ToString()))
         {
-            switch (UnansweredCalls.Decide(current!.Call))
-            {
-                case UnansweredCalls.Next.Complete complete:
-                    log.Warning("Udesk call {0} of {1} may have been done without an answer ({2}); not safe to repeat, recorded as {3}", attempted.Seq, conversation, error, complete.Outcome.GetType().Name);
-                    if (complete.Outcome is CallOutcome.Unconfirmed)
-                    {
-                        OrchestratorMetrics.CallUnconfirmed(conversation.Tenant);
-                    }
-
-                    Complete(attempted.Seq, complete.Outcome);
-                    return;
-                case UnansweredCalls.Next.AskQueueStatus:
-                    asking = new UdeskQuestion.QueueStatus();
-                    break;
-            }
+            return;
         }
 
         RetryLater(attempted.Seq, error);
+    }
+
+    /// <summary>
+    /// The current call may have been done without an answer (<paramref name="why"/>): true when that settles it
+    /// (recorded as <see cref="UnansweredCalls"/> says); otherwise it is made again, after asking Udesk where that tells.
+    /// </summary>
+    private bool SettledUnanswered(long seq, string why)
+    {
+        switch (UnansweredCalls.Decide(current!.Call))
+        {
+            case UnansweredCalls.Next.Complete complete:
+                log.Warning("Udesk call {0} of {1} may have been done without an answer ({2}); not safe to repeat, recorded as {3}", seq, conversation, why, complete.Outcome.GetType().Name);
+                if (complete.Outcome is CallOutcome.Unconfirmed)
+                {
+                    OrchestratorMetrics.CallUnconfirmed(conversation.Tenant);
+                }
+
+                Complete(seq, complete.Outcome);
+                return true;
+            case UnansweredCalls.Next.AskQueueStatus:
+                asking = new UdeskQuestion.QueueStatus();
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// At a hand-off, once no request is on its way to Udesk: a call that was answered has gone to the parent as
+    /// usual; one still unsettled (waiting for a permit, a retry or a question) is left to the new owner.
+    /// </summary>
+    private void DrainedIfUnsettled()
+    {
+        if (!draining || current is null)
+        {
+            return;
+        }
+
+        current = null;
+        Timers.Cancel(RetryTimer);
+        Context.Parent.Tell(Drained.Instance);
     }
 
     private void OnAnswer(QuestionAnswered answered)
@@ -245,6 +293,18 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
 
     /// <summary>Make this outbox call (ignored if it is already the one in hand).</summary>
     public sealed record Execute(PendingCall Call) : INoSerializationVerificationNeeded;
+
+    /// <summary>The conversation is handing off: finish the request on its way to Udesk, start nothing new.</summary>
+    public sealed class Drain : INoSerializationVerificationNeeded
+    {
+        public static readonly Drain Instance = new();
+    }
+
+    /// <summary>To the parent, at a hand-off: nothing is on its way to Udesk any more and the call in hand is unsettled.</summary>
+    public sealed class Drained : INoSerializationVerificationNeeded
+    {
+        public static readonly Drained Instance = new();
+    }
 
     /// <summary>Sent to the parent after a restart.</summary>
     public sealed class Ready : INoSerializationVerificationNeeded

@@ -6,7 +6,11 @@ namespace Orchestrator.Conversations.Domain;
 /// <summary>What a conversation can be asked to do, by the platform, by Udesk's pushes, or by its own gateway.</summary>
 public static class ConversationCommands
 {
-    public abstract record Command(ConversationId Id);
+    public abstract record Command(ConversationId Id)
+    {
+        /// <summary>The name of the platform API key that sent the command, recorded on its events for audits.</summary>
+        public string? IssuedBy { get; init; }
+    }
 
     public sealed record RequestSession(ConversationId Id, SessionRequest Request) : Command(Id);
 

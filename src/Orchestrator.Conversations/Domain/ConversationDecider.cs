@@ -14,7 +14,14 @@ namespace Orchestrator.Conversations.Domain;
 /// </summary>
 public static partial class ConversationDecider
 {
-    public static Decision Decide(ConversationState state, Command command, DateTimeOffset now) => command switch
+    public static Decision Decide(ConversationState state, Command command, DateTimeOffset now) =>
+        command.IssuedBy is { } key ? IssuedBy(key, DecideUnsigned(state, command, now)) : DecideUnsigned(state, command, now);
+
+    /// <summary>Every event of <paramref name="decision"/> names the API key whose command it answers.</summary>
+    private static Decision IssuedBy(string key, Decision decision) =>
+        decision.Events.Count == 0 ? decision : decision with { Events = decision.Events.Select(e => e with { IssuedBy = key }).ToList() };
+
+    private static Decision DecideUnsigned(ConversationState state, Command command, DateTimeOffset now) => command switch
     {
         RequestSession c => RequestSessionDecision(state, c, now),
         SendMessage c => SendMessageDecision(state, c, now),

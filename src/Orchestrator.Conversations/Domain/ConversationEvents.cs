@@ -9,13 +9,27 @@ namespace Orchestrator.Conversations.Domain;
 /// </summary>
 public static class ConversationEvents
 {
-    public abstract record Event(long Seq, DateTimeOffset At);
+    public abstract record Event(long Seq, DateTimeOffset At)
+    {
+        /// <summary>
+        /// The name (never the secret) of the platform API key whose command led to this event; null for Udesk's
+        /// pushes, the conversation's own calls, and every event written before keys were recorded.
+        /// </summary>
+        public string? IssuedBy { get; init; }
+    }
 
     /// <summary>Outbox: a Udesk call the conversation will make, in order, until Udesk answers.</summary>
     public sealed record UdeskCallQueued(long Seq, DateTimeOffset At, OutboundCall Call) : Event(Seq, At);
 
     /// <summary>Outbox: Udesk answered the call queued at <paramref name="CallSeq"/>.</summary>
     public sealed record UdeskCallCompleted(long Seq, DateTimeOffset At, long CallSeq, CallOutcome Outcome) : Event(Seq, At);
+
+    /// <summary>
+    /// The outbox call at <paramref name="CallSeq"/>, one not safe to repeat, is about to be made. Written before the
+    /// call: still unanswered when the conversation next starts (the node died, a hand-off ran out of time), it may
+    /// have been done, and is reconciled with Udesk before it is made again.
+    /// </summary>
+    public sealed record UdeskCallStarted(long Seq, DateTimeOffset At, long CallSeq) : Event(Seq, At);
 
     /// <param name="Greeting">Udesk's <c>assign_info</c> as sent: robot name and avatar, welcome and unknown-answer texts (absent in events written before it was kept).</param>
     public sealed record RobotSessionStarted(long Seq, DateTimeOffset At, string? Welcome, JsonElement? Greeting = null) : Event(Seq, At);

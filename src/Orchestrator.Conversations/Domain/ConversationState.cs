@@ -90,6 +90,10 @@ public sealed record ConversationState
                         ? offered
                         : state.SurveyOptions,
             },
+            UdeskCallStarted started => state with
+            {
+                Outbox = state.Outbox.Select(p => p.Seq == started.CallSeq ? p with { MayHaveReachedUdesk = true } : p).ToImmutableList(),
+            },
             RobotSessionStarted => state.EnterSession(ConversationStatus.Robot) with { RobotId = null, SceneId = null, UrobotSessionId = null },
             UrobotSessionStarted urobot => state.EnterSession(ConversationStatus.Urobot) with
             {

@@ -6,6 +6,7 @@ using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Persistence;
 
 namespace Orchestrator.Conversations.Feed;
 
@@ -76,16 +77,8 @@ public sealed class ConversationFeed(ActorSystem system)
         }
     }
 
-    private async Task<IReadOnlyList<FeedEntry>> Collect(Source<EventEnvelope, NotUsed> source, CancellationToken cancellationToken)
-    {
-        var (kill, done) = source
-            .Select(envelope => FeedProjection.Of((ConversationEvents.Event)envelope.Event))
-            .ViaMaterialized(KillSwitches.Single<FeedEntry>(), Keep.Right)
-            .ToMaterialized(Sink.Seq<FeedEntry>(), Keep.Both)
-            .Run(materializer);
-        await using var cancel = cancellationToken.Register(() => kill.Abort(new OperationCanceledException(cancellationToken)));
-        return await done;
-    }
+    private Task<IReadOnlyList<FeedEntry>> Collect(Source<EventEnvelope, NotUsed> source, CancellationToken cancellationToken) =>
+        source.Select(envelope => FeedProjection.Of((ConversationEvents.Event)envelope.Event)).CollectAsync(materializer, cancellationToken);
 }
 
 /// <summary>An event of a tenant-wide stream: its journal <see cref="Offset"/> (the resume point) and conversation.</summary>

@@ -36,6 +36,7 @@ public static class FeedProjection
         ReadReceiptReceived read => Entry(read, "read", imSubSessionId: read.SessionId.Value, data: Data(("message_ids", read.MessageIds))),
         UdeskCallQueued { Call: OutboundCall.ICustomerMessage message } queued => CustomerMessage(queued, message),
         UdeskCallQueued queued => Entry(queued, "udesk_call_queued", data: Data(("call", queued.Call.GetType().Name)), isInternal: true),
+        UdeskCallStarted started => Entry(started, "udesk_call_started", data: Data(("call_seq", started.CallSeq)), isInternal: true),
         UdeskCallCompleted completed => Entry(completed, "udesk_call_completed", data: Data(
             ("call_seq", completed.CallSeq), ("outcome", completed.Outcome.GetType().Name), ("udesk_code", (completed.Outcome as CallOutcome.Refused)?.Code),
             ("message", completed.Outcome switch { CallOutcome.Refused r => r.Message, CallOutcome.Unconfirmed u => u.Message, _ => null })), isInternal: true),

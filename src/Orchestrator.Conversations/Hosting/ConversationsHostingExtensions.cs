@@ -56,8 +56,9 @@ public static class ConversationsHostingExtensions
 
         builder.WithShardRegion<ConversationRegion>(
             RegionName,
-            (_, registry, resolver) =>
+            (system, registry, resolver) =>
             {
+                RequireDrainWithinHandOff(settings, system.Settings.Config);
                 var runtime = new ConversationRuntime(
                     resolver.GetService<IUdeskClientFactory>(),
                     registry.Get<CallBudget>(),
@@ -68,7 +69,7 @@ public static class ConversationsHostingExtensions
                 return entityId => ConversationActor.Props(ConversationId.FromEntityId(entityId), runtime);
             },
             new ConversationMessageExtractor(settings.Shards),
-            new ShardOptions { RememberEntities = false, Role = role });
+            new ShardOptions { RememberEntities = false, Role = role, HandOffStopMessage = StopForHandOff.Instance });
 
         builder.WithActors((system, registry) => system.ActorOf(
             ShardRegionMetricsActor.Props(registry.Get<ConversationRegion>(), RegionName, ShardRegionMetricsActor.DefaultInterval), "conversation-region-metrics"));
@@ -79,6 +80,21 @@ public static class ConversationsHostingExtensions
                 registry.Get<ConversationRegion>(), settings.OutboxSweepInterval, resolver.GetService<TimeProvider>() ?? TimeProvider.System),
             new ClusterSingletonOptions { Role = role },
             createProxyToo: false);
+    }
+
+    /// <summary>
+    /// A shard stops by force the entities still running <c>handoff-timeout</c> less 5 s after it began handing off
+    /// (Akka's Shard): a conversation's drain must end before that, or its call is cancelled mid-way after all.
+    /// </summary>
+    private static void RequireDrainWithinHandOff(ConversationSettings settings, Akka.Configuration.Config config)
+    {
+        var handOff = config.GetTimeSpan("akka.cluster.sharding.handoff-timeout");
+        var forcedStopAfter = handOff - TimeSpan.FromSeconds(5);
+        if (settings.HandOffDrainTimeout >= forcedStopAfter)
+        {
+            throw new InvalidOperationException(
+                $"Orchestrator:Conversations:HandOffDrainTimeout ({settings.HandOffDrainTimeout}) must be shorter than akka.cluster.sharding.handoff-timeout ({handOff}) less 5 s, when sharding stops the conversations still handing off by force.");
+        }
     }
 
     /// <summary>Binds every persisted type and cross-node message of conversations to <see cref="ConversationSerializer"/>.</summary>

@@ -1,5 +1,6 @@
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Udesk.Messages;
+using static Orchestrator.Conversations.Domain.ConversationEvents;
 
 namespace Orchestrator.Conversations.Outbox;
 
@@ -26,6 +27,13 @@ public static class OutboxDispatch
         OutboundCall.CloseOnceAnswered => new Step.Complete(new CallOutcome.Done()),
         _ => new Step.Send(head),
     };
+
+    /// <summary>
+    /// The record to write before <paramref name="call"/> is made, if it needs one (<see cref="UnansweredCalls.RecordsStart"/>)
+    /// and has none yet.
+    /// </summary>
+    public static UdeskCallStarted? StartOf(ConversationState state, PendingCall call, DateTimeOffset now) =>
+        !call.MayHaveReachedUdesk && UnansweredCalls.RecordsStart(call.Call) ? new UdeskCallStarted(state.Seq + 1, now, call.Seq) : null;
 
     private static bool IsReplaced(ConversationState state, long session) =>
         state is { Status: ConversationStatus.Agent, ImSubSessionId: { } current } && current.Value != session && state.PreviousSessionIds.Contains(new SessionId(session));

@@ -29,6 +29,15 @@ public static class UnansweredCalls
     };
 
     /// <summary>
+    /// Whether a call's start is recorded before it is made (<see cref="ConversationEvents.UdeskCallStarted"/>): every
+    /// call that is not simply repeated, so that a conversation starting again after a node died or a hand-off ran
+    /// out of time knows to settle it this way rather than make it a second time. Repeatable calls (customer messages,
+    /// closes) cost no extra write, and placeholders resolved at dispatch (<see cref="OutboxDispatch"/>) are never made.
+    /// </summary>
+    public static bool RecordsStart(OutboundCall call) =>
+        call is not (OutboundCall.SendMessageOnceRouted or OutboundCall.CloseOnceAnswered) && Decide(call) is not Next.Repeat;
+
+    /// <summary>
     /// The outcome of an agent request that may have gone through, read from <c>queue_status</c>; null when Udesk
     /// has no trace of it ('Not in queue'), so it is safe to make again.
     /// </summary>

@@ -41,6 +41,7 @@ public static class ConversationManifests
         [typeof(QueuePositionChanged)] = "conversation.queue-position-changed",
         [typeof(DroppedFromQueue)] = "conversation.dropped-from-queue",
         [typeof(SessionDeclined)] = "conversation.session-declined",
+        [typeof(UdeskCallStarted)] = "conversation.udesk-call-started",
 
         // Snapshot.
         [typeof(ConversationState)] = "conversation.state",

@@ -52,6 +52,11 @@ public static class OrchestratorMetrics
         Meter.CreateObservableGauge("orchestrator.outbox.oldest_age", OutboxOldestAge.Measurements, unit: "s", description: "Age of the oldest Udesk call not yet answered, as the outbox sweeper reads the journal (on the node running it).");
     }
 
+    private static readonly Counter<long> VerifyDifferences = Meter.CreateCounter<long>(
+        "orchestrator.audit.verify_differences", description: "Fields where a conversation's replayed events disagree with its snapshot or live state.");
+
+    public static void VerifyDifferencesFound(string tenant, int count) => VerifyDifferences.Add(count, Tenant(tenant));
+
     public static void UnreadableMessage(string tenant) => UnreadableMessages.Add(1, Tenant(tenant));
 
     public static void PushQuarantined(string tenant) => QuarantinedPushes.Add(1, Tenant(tenant));

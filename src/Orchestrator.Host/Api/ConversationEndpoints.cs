@@ -73,6 +73,6 @@ internal static class ConversationEndpoints
             return invalid;
         }
 
-        return ConversationResults.Of(await client.Ask(command(new ConversationId(user.Tenant(), token)), cancellationToken: ct));
+        return ConversationResults.Of(await client.Ask(command(new ConversationId(user.Tenant(), token)) with { IssuedBy = user.ApiKeyName() }, cancellationToken: ct));
     }
 }

@@ -8,7 +8,8 @@ namespace Orchestrator.Host.Api;
 
 /// <summary>
 /// <c>GET /v1/conversations/{token}/events</c>: the conversation's events in sequence order, read from the journal,
-/// with long-poll (<c>wait</c>) for a platform that has seen everything.
+/// with long-poll (<c>wait</c>) for a platform that has seen everything. A long-poll answers "nothing yet" at once when
+/// the service begins to stop (<see cref="ServiceStopping"/>).
 /// </summary>
 internal static class FeedEndpoints
 {
@@ -24,7 +25,8 @@ internal static class FeedEndpoints
     }
 
     private static async Task<IResult> Read(
-        string token, ClaimsPrincipal user, ConversationFeed feed, CancellationToken ct, long after = 0, int limit = 100, int wait = 0, string? include = null)
+        string token, ClaimsPrincipal user, ConversationFeed feed, HttpContext http, IHostApplicationLifetime lifetime,
+        long after = 0, int limit = 100, int wait = 0, string? include = null)
     {
         var invalid = RequestValidation.Token(token)
             ?? (after < 0 ? Problems.Result(Problems.Invalid("after", "after must be 0 or a sequence number.")) : null)
@@ -37,7 +39,19 @@ internal static class FeedEndpoints
         }
 
         var tenant = user.Tenant();
-        var page = await feed.ReadAsync(new ConversationId(tenant, token), after, limit, TimeSpan.FromSeconds(wait), ct);
+        FeedPage page;
+        try
+        {
+            page = await feed.ReadAsync(new ConversationId(tenant, token), after, limit, TimeSpan.FromSeconds(wait), http.AbortedOrStopping(lifetime));
+        }
+        catch (Exception e) when (e is OperationCanceledException or AggregateException { InnerException: OperationCanceledException }
+            && lifetime.ApplicationStopping.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            // The service is stopping (a journal query stopped by its kill switch fails with the cancellation
+            // wrapped): answer "nothing yet", and the next poll lands on another node.
+            page = new FeedPage([], after);
+        }
+
         var events = page.Entries
             .Where(entry => include == "internal" || !entry.Internal)
             .Select(entry => FeedEventView.Of(tenant, token, entry))

@@ -22,6 +22,7 @@ public static class Problems
     public const string BadSignature = "urn:orchestrator:problem:bad-signature";
     public const string UnknownDeadLetterType = "urn:orchestrator:problem:unknown-dead-letter";
     public const string TooManyRequests = "urn:orchestrator:problem:rate-limited";
+    public const string UnknownVerifyJobType = "urn:orchestrator:problem:unknown-verify-job";
 
     /// <summary>Bad input: the offending field named, nothing changed.</summary>
     public static ProblemDetails Invalid(string field, string detail) =>
@@ -47,6 +48,8 @@ public static class Problems
     public static ProblemDetails Unavailable(string detail) => Problem(Busy, "Try again.", StatusCodes.Status503ServiceUnavailable, detail);
 
     public static ProblemDetails UnknownDeadLetter(string detail) => Problem(UnknownDeadLetterType, "No such dead letter.", StatusCodes.Status404NotFound, detail);
+
+    public static ProblemDetails UnknownVerifyJob(string detail) => Problem(UnknownVerifyJobType, "No such verify job.", StatusCodes.Status404NotFound, detail);
 
     public static ProblemDetails UnknownTenant(string detail) => Problem(UnknownTenantType, "No such tenant.", StatusCodes.Status404NotFound, detail);
 

@@ -49,6 +49,15 @@ internal static class QueryValues
                 : Invalid("after", $"after must be 0 or {idName}."));
     }
 
+    /// <summary>A journal offset to resume after: absent for the start, else 0 or a whole number.</summary>
+    public static IResult? Offset(string? text, out long value)
+    {
+        value = 0;
+        return text is null || (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= 0)
+            ? null
+            : Invalid("offset", "offset must be 0 or the offset of an exported line.");
+    }
+
     /// <summary>An ISO 8601 time; without an offset it is taken as UTC.</summary>
     public static IResult? RequiredTime(string? text, string field, out DateTimeOffset value)
     {

@@ -15,6 +15,7 @@ namespace Orchestrator.Host.Api;
 /// Live Server-Sent Events: one conversation (<c>/v1/conversations/{token}/stream</c>, resumed by event id) or all of
 /// a tenant's conversations on one connection (<c>/v1/events/stream</c>, resumed by journal offset); a
 /// <c>heartbeat</c> event whenever a stream has been quiet for <see cref="OrchestratorOptions.StreamHeartbeatInterval"/>.
+/// A stream ends when the service begins to stop (<see cref="ServiceStopping"/>); the client reconnects elsewhere.
 /// </summary>
 internal static class StreamEndpoints
 {
@@ -30,8 +31,10 @@ internal static class StreamEndpoints
     }
 
     private static IResult FollowConversation(
-        string token, ClaimsPrincipal user, HttpRequest request, ConversationFeed feed, IOptions<OrchestratorOptions> options, TimeProvider time, CancellationToken ct, long? after = null, string? include = null)
+        string token, ClaimsPrincipal user, HttpContext http, IHostApplicationLifetime lifetime, ConversationFeed feed, IOptions<OrchestratorOptions> options, TimeProvider time,
+        long? after = null, string? include = null)
     {
+        var request = http.Request;
         var resumeAt = after ?? ResumePoint(request, fromEventId: true);
         var invalid = RequestValidation.Token(token) ?? Validate(resumeAt, include);
         if (invalid is not null)
@@ -40,8 +43,9 @@ internal static class StreamEndpoints
         }
 
         var tenant = user.Tenant();
+        var ct = http.AbortedOrStopping(lifetime);
         var items = Items(feed.Follow(new ConversationId(tenant, token), resumeAt ?? 0, ct), tenant, token, include == "internal", ct);
-        return TypedResults.ServerSentEvents(items.WithHeartbeats(options.Value.StreamHeartbeatInterval, time, ct));
+        return TypedResults.ServerSentEvents(items.WithHeartbeats(options.Value.StreamHeartbeatInterval, time, ct).EndingWhenStopping(lifetime));
 
         static async IAsyncEnumerable<SseItem<FeedEventView>> Items(
             IAsyncEnumerable<FeedEntry> entries, string tenant, string token, bool includeInternal, [EnumeratorCancellation] CancellationToken ct)
@@ -58,8 +62,10 @@ internal static class StreamEndpoints
     }
 
     private static IResult FollowTenant(
-        ClaimsPrincipal user, HttpRequest request, ConversationFeed feed, IOptions<OrchestratorOptions> options, TimeProvider time, CancellationToken ct, long? after = null, string? include = null)
+        ClaimsPrincipal user, HttpContext http, IHostApplicationLifetime lifetime, ConversationFeed feed, IOptions<OrchestratorOptions> options, TimeProvider time,
+        long? after = null, string? include = null)
     {
+        var request = http.Request;
         var resumeAt = after ?? ResumePoint(request, fromEventId: false);
         if (Validate(resumeAt, include) is { } invalid)
         {
@@ -67,8 +73,9 @@ internal static class StreamEndpoints
         }
 
         var tenant = user.Tenant();
+        var ct = http.AbortedOrStopping(lifetime);
         var items = Items(feed.FollowTenant(tenant, resumeAt ?? 0, ct), tenant, include == "internal", ct);
-        return TypedResults.ServerSentEvents(items.WithHeartbeats(options.Value.StreamHeartbeatInterval, time, ct));
+        return TypedResults.ServerSentEvents(items.WithHeartbeats(options.Value.StreamHeartbeatInterval, time, ct).EndingWhenStopping(lifetime));
 
         static async IAsyncEnumerable<SseItem<FeedEventView>> Items(
             IAsyncEnumerable<TenantFeedEntry> entries, string tenant, bool includeInternal, [EnumeratorCancellation] CancellationToken ct)

@@ -1,7 +1,7 @@
 using Orchestrator.Host.Api.Conversations;
 using Orchestrator.Host.Api.Customers;
 using Orchestrator.Host.Api.Udesk;
-using Orchestrator.Host.StructPage;
+using Orchestrator.Host.Api.StructPage;
 
 namespace Orchestrator.Host.Api;
 

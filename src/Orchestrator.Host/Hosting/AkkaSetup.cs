@@ -1,11 +1,10 @@
-using Akka.Cluster.Hosting;
 using Akka.Hosting;
-using Akka.Remote.Hosting;
 using Orchestrator.Conversations.Actors;
 using Orchestrator.Conversations.Delivery;
 using Orchestrator.Conversations.Hosting;
 using Orchestrator.Conversations.Persistence;
 using Orchestrator.Conversations.Throttling;
+using Orchestrator.Host.Clustering;
 using Orchestrator.Host.Configuration;
 using Orchestrator.Host.Delivery;
 
@@ -18,30 +17,26 @@ internal static class AkkaSetup
 
     public static IServiceCollection AddOrchestratorActors(this IServiceCollection services, IConfiguration configuration, IReadOnlyDictionary<string, TenantOptions>? tenants = null)
     {
-        var cluster = ValidatedConfiguration.Bind<ClusterSettings>(configuration, ClusterSettings.Section);
+        var cluster = ValidatedConfiguration.Bind(configuration, ClusterSettings.Section, new ClusterSettingsValidator());
         var store = ValidatedConfiguration.Bind(configuration, ConversationStoreOptions.Section, new ConversationStoreOptionsValidator());
         var conversations = ValidatedConfiguration.Bind<ConversationSettings>(configuration, "Orchestrator:Conversations");
         var limits = ValidatedConfiguration.Bind<CallBudgetOptions>(configuration, "Orchestrator:Udesk:Limits");
         var delivery = ValidatedConfiguration.Bind<DeliveryOptions>(configuration, DeliveryOptions.Section);
         var subscriptions = DeliveryServices.Subscriptions(tenants ?? new Dictionary<string, TenantOptions>());
         services.AddSingleton(delivery);
+        services.AddSingleton(store);
+        // Kestrel's drain and the cluster leave (CoordinatedShutdown, run by Akka.Hosting) share this bound.
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = cluster.ShutdownTimeout);
 
         return services.AddAkka(SystemName, akka =>
         {
-            akka.WithRemoting(cluster.Hostname, cluster.Port, cluster.PublicHostname)
-                .WithClustering(new ClusterOptions { SeedNodes = cluster.SeedNodes.ToArray() })
+            akka.WithOrchestratorCluster(cluster, store, TimeProvider.System)
                 .WithConversationStore(store)
                 .WithConversations(conversations, limits);
             if (subscriptions.Count > 0)
             {
                 // Tenants without a webhook cost nothing; with none at all, delivery does not run.
                 akka.WithDelivery(delivery, subscriptions);
-            }
-
-            if (cluster.SeedNodes.Count == 0)
-            {
-                // A single node forms its own cluster.
-                akka.AddStartup((system, _) => Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress));
             }
         });
     }

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Orchestrator.Host.Api;
+using Orchestrator.Host.Api.Audit;
 using Orchestrator.Host.Api.Udesk;
-using Orchestrator.Host.Delivery;
+using Orchestrator.Host.Api.Webhooks;
 using Orchestrator.Host.Operations;
 using Orchestrator.Host.Tenancy;
-using Orchestrator.Host.Webhook;
+using Orchestrator.Host.Api.UdeskPush;
 
 namespace Orchestrator.Host.Hosting;
 
@@ -29,6 +30,7 @@ internal static class OrchestratorEndpoints
         management.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessCheck.Tag) });
+        app.MapHealthChecks("/startupz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(StartupCheck.Tag) });
 
         var v1 = app.MapGroup("/v1").RequireAuthorization().RequireRateLimiting(ApiKeyRateLimit.Policy);
         v1.MapConversationEndpoints();
@@ -36,6 +38,7 @@ internal static class OrchestratorEndpoints
         v1.MapStreamEndpoints();
         v1.MapDeliveryEndpoints();
         v1.MapQuarantineEndpoints();
+        v1.MapAuditEndpoints();
         app.MapUdeskRoutes(v1);
         app.MapUdeskPushEndpoint();
         return app;

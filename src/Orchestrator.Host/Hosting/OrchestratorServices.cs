@@ -5,13 +5,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Orchestrator.Host.Api;
+using Orchestrator.Host.Api.Audit;
 using Orchestrator.Host.Api.Gate;
 using Orchestrator.Host.Configuration;
 using Orchestrator.Host.Conversations;
-using Orchestrator.Host.Webhook;
+using Orchestrator.Host.Api.UdeskPush;
 using Orchestrator.Host.Delivery;
 using Orchestrator.Host.Operations;
-using Orchestrator.Host.StructPage;
+using Orchestrator.Host.Api.StructPage;
 using Orchestrator.Host.Tenancy;
 using Orchestrator.Udesk.DependencyInjection;
 
@@ -42,6 +43,7 @@ internal static class OrchestratorServices
         services.AddSingleton<StructPageTenants>();
         services.AddWebhookDelivery(options.Tenants);
         services.AddOrchestratorActors(configuration, options.Tenants);
+        services.AddAudit(configuration);
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization();
@@ -58,7 +60,9 @@ internal static class OrchestratorServices
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         });
         services.AddOpenApi("v1");
-        services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-journal-region", tags: [ReadinessCheck.Tag]);
+        services.AddHealthChecks()
+            .AddCheck<ReadinessCheck>("cluster-journal-region", tags: [ReadinessCheck.Tag], timeout: ReadinessCheck.Timeout)
+            .AddCheck<StartupCheck>("joined-cluster", tags: [StartupCheck.Tag]);
         services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics.AddMeter(OrchestratorMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter())
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());

@@ -41,6 +41,12 @@ public sealed class FaultOptions
     public double ApiTimeoutAfterHandlingRate { get; set; }
 
     /// <summary>
+    /// Waited after every Open API call is handled (its effects happen) before it is answered: a slow Udesk, and a
+    /// call held in flight for as long as a test's clock says.
+    /// </summary>
+    public TimeSpan ApiAnswerDelay { get; set; }
+
+    /// <summary>
     /// Chance that a session request that gets an agent is answered 2001 with count 0 ("assignment in progress")
     /// instead of the session: the session exists and its <c>start_session</c> push tells the customer.
     /// </summary>

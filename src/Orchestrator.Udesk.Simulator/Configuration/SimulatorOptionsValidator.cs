@@ -78,6 +78,7 @@ public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOption
         require(faults.PushDelay >= TimeSpan.Zero, "Faults:PushDelay", "must not be negative.");
         require(faults.ReorderHold >= TimeSpan.Zero, "Faults:ReorderHold", "must not be negative.");
         require(faults.ApiTimeoutDelay >= TimeSpan.Zero, "Faults:ApiTimeoutDelay", "must not be negative.");
+        require(faults.ApiAnswerDelay >= TimeSpan.Zero, "Faults:ApiAnswerDelay", "must not be negative.");
         require(faults.ApiErrorStatus is >= 500 and <= 599, "Faults:ApiErrorStatus", $"must be an HTTP 5xx status (was {faults.ApiErrorStatus}).");
     }
 

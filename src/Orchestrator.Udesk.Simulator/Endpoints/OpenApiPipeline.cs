@@ -89,7 +89,17 @@ internal sealed class OpenApiPipeline(
                 return (reply, "rate_limited");
             }
 
-            return await LoseAnswerAsync(reply, faults, request.Http.RequestAborted) ?? (reply, "handled");
+            if (await LoseAnswerAsync(reply, faults, request.Http.RequestAborted) is { } lost)
+            {
+                return lost;
+            }
+
+            if (faults.ApiAnswerDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(faults.ApiAnswerDelay, time, request.Http.RequestAborted);
+            }
+
+            return (reply, "handled");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

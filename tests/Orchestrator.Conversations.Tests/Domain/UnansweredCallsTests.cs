@@ -8,6 +8,7 @@ namespace Orchestrator.Conversations.Tests.Domain;
 public sealed class UnansweredCallsTests
 {
     private static readonly MessagePayload Text = new() { Content = "hi" };
+    private static readonly DateTimeOffset At = new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
 
     public static TheoryData<OutboundCall, Type> Calls() => new()
     {
@@ -24,6 +25,33 @@ public sealed class UnansweredCallsTests
     [Theory]
     [MemberData(nameof(Calls))]
     public void Each_call_has_its_rule(OutboundCall call, Type next) => Assert.IsType(next, UnansweredCalls.Decide(call));
+
+    [Theory]
+    [MemberData(nameof(Calls))]
+    public void Every_call_not_simply_repeated_records_its_start_before_it_is_made(OutboundCall call, Type next) =>
+        Assert.Equal(next != typeof(UnansweredCalls.Next.Repeat), UnansweredCalls.RecordsStart(call));
+
+    [Fact]
+    public void A_recorded_start_marks_the_call_as_maybe_made_and_is_written_once()
+    {
+        var request = new OutboundCall.CreateSession(new SessionRequest { AssignType = AssignType.Agent });
+        var state = new ConversationState { Seq = 4, Outbox = [new PendingCall(3, request), new PendingCall(4, new OutboundCall.SendMessageOnceRouted("m-1", "message", Text))] };
+
+        var started = OutboxDispatch.StartOf(state, state.Outbox[0], At);
+        var after = state.Apply(started!);
+
+        Assert.Equal(new ConversationEvents.UdeskCallStarted(5, At, 3), started);
+        Assert.Equal([true, false], after.Outbox.Select(p => p.MayHaveReachedUdesk));
+        Assert.Null(OutboxDispatch.StartOf(after, after.Outbox[0], At));
+        Assert.Null(OutboxDispatch.StartOf(after, after.Outbox[1], At));
+    }
+
+    [Fact]
+    public void Placeholders_resolved_at_dispatch_are_never_made_themselves_so_record_no_start()
+    {
+        Assert.False(UnansweredCalls.RecordsStart(new OutboundCall.SendMessageOnceRouted("m-1", "message", Text)));
+        Assert.False(UnansweredCalls.RecordsStart(new OutboundCall.CloseOnceAnswered()));
+    }
 
     [Fact]
     public void A_transfer_count_that_may_have_happened_is_recorded_unconfirmed_never_repeated()

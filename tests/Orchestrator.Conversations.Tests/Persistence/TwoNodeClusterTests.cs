@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
 using Akka.Actor;
-using Akka.Cluster;
-using Akka.Cluster.Sharding;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Hosting;
 using Orchestrator.Conversations.Tests.Support;
@@ -23,29 +19,13 @@ public sealed class TwoNodeClusterTests : IDisposable
 
     public void Dispose() => fixture.Dispose();
 
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<IReadOnlyList<string>> EntitiesOn(ConversationHost node)
-    {
-        var state = await node.Region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(10));
-        return state.Shards.SelectMany(shard => shard.EntityIds).ToList();
-    }
-
     [SkippableTheory]
     [MemberData(nameof(Stores))]
     public async Task Conversations_answer_through_either_node_and_live_on_exactly_one(string kind)
     {
-        var store = await TestStores.CreateAsync(kind);
-        var seedPort = FreePort();
-        await using var first = await ConversationHost.StartAsync(fixture, akka => akka.WithConversationStore(store), seedPort);
-        await using var second = await ConversationHost.StartAsync(
-            fixture, akka => akka.WithConversationStore(store), seedNode: $"akka.tcp://{ConversationHost.SystemName}@127.0.0.1:{seedPort}");
-        await Eventually.True(() => Cluster.Get(first.System).State.Members.Count(m => m.Status == MemberStatus.Up) == 2, "both nodes up");
+        var (first, second) = await ConversationHost.StartTwoAsync(fixture, await TestStores.CreateAsync(kind));
+        await using var firstNode = first;
+        await using var secondNode = second;
 
         var ids = Enumerable.Range(1, 24).Select(i => new ConversationId(ConversationId.DefaultTenant, $"two-nodes-{i}")).ToList();
         foreach (var id in ids)
@@ -61,7 +41,7 @@ public sealed class TwoNodeClusterTests : IDisposable
         }
 
         // Each conversation lives on exactly one node, whichever node its commands came in through.
-        var hosted = (await EntitiesOn(first)).Concat(await EntitiesOn(second)).ToList();
+        var hosted = (await first.Entities()).Concat(await second.Entities()).ToList();
         Assert.Equal(ids.Select(id => id.EntityId).Order(), hosted.Order());
         Assert.Equal(ids.Count, fixture.Udesk.Bodies("/im/messages").Count);
     }

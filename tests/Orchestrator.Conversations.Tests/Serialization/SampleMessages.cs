@@ -136,6 +136,19 @@ public static class SampleMessages
         new PushQuarantineMessages.ListQuarantine("acme", 2, 100),
         new PushQuarantineMessages.PushKept(3),
         new PushQuarantineMessages.QuarantinePage([new QuarantinedPush(3, At, "no customer_token", null, "ab12", [0x7b, 0x7d])]),
+        new UdeskCallStarted(25, At, 24),
+        new ConversationState
+        {
+            Seq = 25,
+            SessionRequestPending = true,
+            Outbox = [new PendingCall(24, new OutboundCall.CreateSession(new SessionRequest { AssignType = AssignType.Agent, GroupId = 2 }), MayHaveReachedUdesk: true)],
+        },
+
+        // Events of a platform command name the API key that issued it (absent in events written before).
+        new UdeskCallQueued(24, At, new OutboundCall.SendMessage("m-4", "message", Text, 78)) { IssuedBy = "crm-backend" },
+        new SessionClosed(25, At, "normal", CloseInitiator.Customer, new SessionId(78), null, null, null) { IssuedBy = "crm-backend" },
+        new QueueAbandoned(26, At, null, ConversationStatus.Idle) { IssuedBy = "crm-backend" },
+        new ConversationCommands.SendMessage(Id, "m-4", "message", Text) { IssuedBy = "crm-backend" },
     ];
 
     /// <summary>A stable name per sample: the manifest, numbered when a type has several samples.</summary>

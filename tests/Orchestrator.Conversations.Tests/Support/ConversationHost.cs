@@ -1,12 +1,17 @@
+using System.Net;
+using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Hosting;
+using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Hosting;
+using Orchestrator.Conversations.Persistence;
+using Orchestrator.Udesk;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
 using static Orchestrator.Conversations.Domain.ConversationReplies;
 
@@ -39,13 +44,13 @@ public sealed class ConversationHost : IAsyncDisposable
 
     /// <summary>
     /// A node listening on <paramref name="port"/> (0: any). Without <paramref name="seedNode"/> it forms its own
-    /// cluster; with one, it joins the cluster there.
+    /// cluster; with one, it joins the cluster there. Udesk is the fixture's unless <paramref name="udesk"/> says otherwise.
     /// </summary>
     public static async Task<ConversationHost> StartAsync(
-        ConversationFixture fixture, Action<AkkaConfigurationBuilder> configurePersistence, int port = 0, string? seedNode = null)
+        ConversationFixture fixture, Action<AkkaConfigurationBuilder> configurePersistence, int port = 0, string? seedNode = null, IUdeskClientFactory? udesk = null)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddSingleton(fixture.Clients);
+        builder.Services.AddSingleton(udesk ?? fixture.Clients);
         builder.Services.AddAkka(SystemName, akka =>
         {
             configurePersistence(akka);
@@ -58,9 +63,40 @@ public sealed class ConversationHost : IAsyncDisposable
             }
         });
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            // A start refused (a test of bad settings) leaves no actor system running behind it.
+            host.Dispose();
+            throw;
+        }
         var registry = host.Services.GetRequiredService<ActorRegistry>();
         return new ConversationHost(host, await registry.GetAsync<ConversationRegion>(), await registry.GetAsync<SessionIndexRegion>());
+    }
+
+    /// <summary>
+    /// Two nodes over one store, the first the seed (and so the oldest: the singletons' and the shard coordinator's
+    /// home), once both are up.
+    /// </summary>
+    public static async Task<(ConversationHost First, ConversationHost Second)> StartTwoAsync(
+        ConversationFixture fixture, ConversationStoreOptions store, IUdeskClientFactory? udesk = null)
+    {
+        var seedPort = FreePort();
+        var first = await StartAsync(fixture, akka => akka.WithConversationStore(store), seedPort, udesk: udesk);
+        var second = await StartAsync(
+            fixture, akka => akka.WithConversationStore(store), seedNode: $"akka.tcp://{SystemName}@127.0.0.1:{seedPort}", udesk: udesk);
+        await Eventually.True(() => Cluster.Get(first.System).State.Members.Count(m => m.Status == MemberStatus.Up) == 2, "both nodes up");
+        return (first, second);
+    }
+
+    /// <summary>The conversations this node holds now.</summary>
+    public async Task<IReadOnlyList<string>> Entities()
+    {
+        var state = await Region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(10));
+        return state.Shards.SelectMany(shard => shard.EntityIds).ToList();
     }
 
     public Task<Reply> Ask(Command command) => Region.Ask<Reply>(command, AskTimeout);
@@ -69,6 +105,13 @@ public sealed class ConversationHost : IAsyncDisposable
 
     public Task Until(ConversationId id, Func<ConversationState, bool> condition) =>
         Eventually.Until(() => StateOf(id), condition, $"the state of {id} the test expects");
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Cluster;
-using Orchestrator.Conversations.Hosting;
 using Orchestrator.Conversations.Tests.Persistence;
 using Orchestrator.Conversations.Tests.Support;
 using Orchestrator.Conversations.Throttling;
@@ -21,15 +20,13 @@ public sealed class BudgetSuccessionTests : IDisposable
     public async Task Only_a_node_that_joined_an_older_member_takes_over()
     {
         var store = await TestStores.CreateAsync(TestStores.Sqlite);
-        var seedPort = TwoNodeClusterTests.FreePort();
-        await using var first = await ConversationHost.StartAsync(fixture, akka => akka.WithConversationStore(store), seedPort);
+        var (first, second) = await ConversationHost.StartTwoAsync(fixture, store);
+        await using var _ = first;
+        await using var __ = second;
         var firstSuccession = new BudgetSuccession();
         first.System.ActorOf(firstSuccession.WatcherProps());
-        await using var second = await ConversationHost.StartAsync(
-            fixture, akka => akka.WithConversationStore(store), seedNode: $"akka.tcp://{ConversationHost.SystemName}@127.0.0.1:{seedPort}");
         var secondSuccession = new BudgetSuccession();
         second.System.ActorOf(secondSuccession.WatcherProps());
-        await Eventually.True(() => Task.FromResult(Cluster.Get(first.System).State.Members.Count(m => m.Status == MemberStatus.Up) == 2), "both nodes up");
 
         await Eventually.True(() => Task.FromResult(secondSuccession.FollowsAnother), "the joined node saw the older one");
         Assert.False(firstSuccession.FollowsAnother);

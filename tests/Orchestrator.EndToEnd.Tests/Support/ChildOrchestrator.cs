@@ -80,10 +80,12 @@ public sealed class ChildOrchestrator : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the process and waits for <c>/readyz</c>; returns how long that took.</summary>
-    public async Task<TimeSpan> StartAsync()
+    /// <summary>
+    /// <c>dotnet Orchestrator.Host.dll</c> with <paramref name="arguments"/>, configured by <paramref name="settings"/> as
+    /// environment variables (<c>__</c> for <c>:</c>), as a container runs it; output redirected.
+    /// </summary>
+    public static ProcessStartInfo HostProcess(IDictionary<string, string?> settings, params string[] arguments)
     {
-        Assert.False(Alive, "the child is already running");
         var dll = HostDll;
         var info = new ProcessStartInfo("dotnet")
         {
@@ -93,8 +95,23 @@ public sealed class ChildOrchestrator : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(dll);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(Address.AbsoluteUri.TrimEnd('/'));
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return info;
+    }
+
+    /// <summary>Starts the process and waits for <c>/readyz</c>; returns how long that took.</summary>
+    public async Task<TimeSpan> StartAsync()
+    {
+        Assert.False(Alive, "the child is already running");
         var configuration = OrchestratorInstance.Configuration(udesk, DataFolder);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -102,10 +119,7 @@ public sealed class ChildOrchestrator : IAsyncDisposable
         }
 
         configuration["Logging:LogLevel:Default"] = "Warning";
-        foreach (var (key, value) in configuration)
-        {
-            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
+        var info = HostProcess(configuration, "--urls", Address.AbsoluteUri.TrimEnd('/'));
 
         Directory.CreateDirectory(DataFolder);
         var clock = Stopwatch.StartNew();

@@ -39,6 +39,9 @@ public sealed class OrchestratorInstance : IAsyncDisposable
     /// <summary>Authenticated as the tenant's platform backend.</summary>
     public HttpClient Http { get; }
 
+    /// <summary>The running service's services (its actor system, for tests that reach the journal or snapshot store).</summary>
+    public IServiceProvider Services => app.Services;
+
     public Uri PushUrl => new(Address, $"udesk/{Tenant}/push/{PushSecret}");
 
     /// <summary>Starts the service; <paramref name="configure"/> may add logging or services before it is built.</summary>

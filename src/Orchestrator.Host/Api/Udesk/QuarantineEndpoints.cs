@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using Orchestrator.Conversations.Quarantine;
 using Orchestrator.Host.Tenancy;
-using Orchestrator.Host.Webhook;
+using Orchestrator.Host.Api.UdeskPush;
 
 namespace Orchestrator.Host.Api.Udesk;
 

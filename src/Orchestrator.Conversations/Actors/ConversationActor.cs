@@ -67,6 +67,9 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
             case Command command and not CompleteCall when handingOff:
                 ForwardToNewOwner(command);
                 break;
+            case WakeOutbox:
+                RedispatchOutboxHead();
+                break;
             case Command command:
                 Handle(command);
                 break;
@@ -274,6 +277,22 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
         }
 
         Gateway.Tell(new UdeskGateway.Execute(head));
+    }
+
+    /// <summary>
+    /// The sweeper saw the outbox wait too long. The head goes to the gateway again: one that has it in hand keeps it
+    /// (and asks again for a permit it still awaits), one that answered it says so again, one that lost it makes it.
+    /// Without this a running conversation whose gateway never heard back from the budget stayed stuck: it had calls,
+    /// so it never passivated, and it dispatched only on start, after persisting, or on its gateway's restart.
+    /// A message held for a moved session waits for its own recheck instead.
+    /// </summary>
+    private void RedispatchOutboxHead()
+    {
+        if (held is null)
+        {
+            inFlight = null;
+            DispatchOutbox();
+        }
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
         this.conversation = conversation;
         this.runtime = runtime;
         udesk = runtime.Udesk.For(conversation.Tenant);
-        permit = new BudgetPermit(runtime.CallBudget, conversation.Tenant);
+        permit = new BudgetPermit(runtime.CallBudget, conversation.Tenant, Self, Timers, runtime.Limits, runtime.Time);
         gate = new PreviewGate(runtime.Limits.PreviewsPerSecond, runtime.Limits.SafetyMargin, runtime.Limits.MaxCallDuration);
 
         Receive<Preview>(preview =>
@@ -39,11 +39,14 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
             SendWhenAllowed();
         });
         Receive<WindowOpen>(_ => SendWhenAllowed());
-        Receive<PermitGranted>(permit.Answers, granted =>
+        Receive<PermitGranted>(granted =>
         {
-            permit.Hold(granted);
-            Send();
+            if (permit.Take(granted))
+            {
+                Send();
+            }
         });
+        Receive<BudgetPermit.Overdue>(_ => permit.AskAgain());
         Receive<Sent>(sent =>
         {
             if (sent.Problem is { } problem)
@@ -82,7 +85,7 @@ internal sealed class PreviewThrottle : ReceiveActor, IWithTimers
                 Timers.StartSingleTimer(WindowTimer, WindowOpen.Instance, next - now);
                 break;
             case not null:
-                permit.Request(Self, CallPriority.Preview);
+                permit.Request(CallPriority.Preview);
                 break;
         }
     }

@@ -31,21 +31,23 @@ internal sealed class QueueWatcher : ReceiveActor, IWithTimers
         this.conversation = conversation;
         this.runtime = runtime;
         udesk = runtime.Udesk.For(conversation.Tenant);
-        permit = new BudgetPermit(runtime.CallBudget, conversation.Tenant);
+        permit = new BudgetPermit(runtime.CallBudget, conversation.Tenant, Self, Timers, runtime.Limits, runtime.Time);
 
         Receive<Poll>(_ =>
         {
             if (!busy)
             {
                 busy = true;
-                permit.Request(Self, CallPriority.Query);
+                permit.Request(CallPriority.Query);
             }
         });
-        Receive<PermitGranted>(permit.Answers, granted =>
+        Receive<PermitGranted>(granted =>
         {
-            permit.Hold(granted);
-            udesk.GetQueueStatusAsync(conversation.CustomerToken, stopping.Token)
-                .PipeTo(Self, success: r => new Answered(r.IsSuccess ? r.Value : null, r.Error), failure: e => new Answered(null, new UdeskError(UdeskErrorKind.Transport, e.Message)));
+            if (permit.Take(granted))
+            {
+                udesk.GetQueueStatusAsync(conversation.CustomerToken, stopping.Token)
+                    .PipeTo(Self, success: r => new Answered(r.IsSuccess ? r.Value : null, r.Error), failure: e => new Answered(null, new UdeskError(UdeskErrorKind.Transport, e.Message)));
+            }
         });
         Receive<Answered>(answered =>
         {
@@ -60,6 +62,7 @@ internal sealed class QueueWatcher : ReceiveActor, IWithTimers
                 log.Info("queue_status for {0} failed: {1}", conversation, answered.Error);
             }
         });
+        Receive<BudgetPermit.Overdue>(_ => permit.AskAgain());
         Receive<ConversationReplies.Reply>(_ => { });
         Timers.StartPeriodicTimer(PollTimer, Poll.Instance, runtime.Settings.QueuePollInterval);
     }

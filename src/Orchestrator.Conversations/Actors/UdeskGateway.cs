@@ -31,6 +31,7 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly BudgetPermit permit;
     private PendingCall? current;
+    private ConversationCommands.CompleteCall? completed;
     private int failures;
     private UdeskQuestion? asking;
     private bool calling;
@@ -41,12 +42,21 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
         this.conversation = conversation;
         this.runtime = runtime;
         udesk = runtime.Udesk.For(conversation.Tenant);
-        permit = new BudgetPermit(runtime.CallBudget, conversation.Tenant);
+        permit = new BudgetPermit(runtime.CallBudget, conversation.Tenant, Self, Timers, runtime.Limits, runtime.Time);
 
         Receive<Execute>(execute =>
         {
             if (current?.Seq == execute.Call.Seq)
             {
+                // In hand already (the outbox sweeper woke the conversation): a permit still awaited is asked for again.
+                permit.AskAgain();
+                return;
+            }
+
+            if (completed?.CallSeq == execute.Call.Seq)
+            {
+                // Answered, but the conversation has not recorded it: told again, never called twice.
+                Context.Parent.Tell(completed);
                 return;
             }
 
@@ -60,9 +70,13 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
 
             AskForPermit();
         });
-        Receive<PermitGranted>(granted => permit.Answers(granted) && current is not null, granted =>
+        Receive<PermitGranted>(granted =>
         {
-            permit.Hold(granted);
+            if (!permit.Take(granted))
+            {
+                return;
+            }
+
             if (asking is { } question)
             {
                 Ask(current!, question);
@@ -95,6 +109,7 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
             }
         });
         Receive<RetryNow>(_ => current is not null, _ => AskForPermit());
+        Receive<BudgetPermit.Overdue>(_ => permit.AskAgain());
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -117,7 +132,7 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
         base.PostStop();
     }
 
-    private void AskForPermit() => permit.Request(Self, current!.Call.Priority);
+    private void AskForPermit() => permit.Request(current!.Call.Priority);
 
     private void Attempt(PendingCall call)
     {
@@ -271,7 +286,8 @@ internal sealed class UdeskGateway : ReceiveActor, IWithTimers
 
     private void Complete(long seq, CallOutcome outcome)
     {
-        Context.Parent.Tell(new ConversationCommands.CompleteCall(conversation, seq, outcome, (current?.Call as OutboundCall.SendMessage)?.ImSubSessionId));
+        completed = new ConversationCommands.CompleteCall(conversation, seq, outcome, (current?.Call as OutboundCall.SendMessage)?.ImSubSessionId);
+        Context.Parent.Tell(completed);
         current = null;
     }
 

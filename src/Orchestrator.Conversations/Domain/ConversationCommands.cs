@@ -39,6 +39,12 @@ public static class ConversationCommands
 
     public sealed record GetState(ConversationId Id) : Command(Id);
 
+    /// <summary>
+    /// From the outbox sweeper: calls of this conversation have waited longer than a sweep interval. Starts the
+    /// conversation if it is not running and moves its outbox head again if nothing is making it. No reply.
+    /// </summary>
+    public sealed record WakeOutbox(ConversationId Id) : Command(Id);
+
     /// <summary>From the conversation's queue watcher: what Udesk's <c>queue_status</c> said while the conversation was queued.</summary>
     public sealed record ObserveQueue(ConversationId Id, string Status, int Position) : Command(Id);
 

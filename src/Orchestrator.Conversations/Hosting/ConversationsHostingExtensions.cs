@@ -8,6 +8,7 @@ using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Quarantine;
 using Orchestrator.Conversations.Serialization;
 using Orchestrator.Conversations.Sessions;
+using Orchestrator.Conversations.Telemetry;
 using Orchestrator.Conversations.Throttling;
 using Orchestrator.Udesk;
 
@@ -16,9 +17,9 @@ namespace Orchestrator.Conversations.Hosting;
 public static class ConversationsHostingExtensions
 {
     public const string RegionName = "conversation";
-    public const string CallBudgetName = "udesk-call-budget";
+    public const string CallBudgetName = CallBudgetActor.SingletonName;
     public const string SessionIndexName = "session-index";
-    public const string OutboxSweeperName = "outbox-sweeper";
+    public const string OutboxSweeperName = OutboxSweeperActor.SingletonName;
     public const string PushQuarantineName = "push-quarantine";
 
     /// <summary>
@@ -32,9 +33,11 @@ public static class ConversationsHostingExtensions
             .WithConversationSerialization()
             .AddHocon(HoconFiles.Load(HoconFiles.Sharding), HoconAddMode.Prepend);
 
+        var succession = new BudgetSuccession();
+        builder.WithActors((system, _) => system.ActorOf(succession.WatcherProps(), "call-budget-succession"));
         builder.WithSingleton<CallBudget>(
             CallBudgetName,
-            (_, _, resolver) => CallBudgetActor.Props(limits, resolver.GetService<TimeProvider>() ?? TimeProvider.System),
+            (_, _, resolver) => CallBudgetActor.Props(limits, resolver.GetService<TimeProvider>() ?? TimeProvider.System, () => succession.FollowsAnother),
             new ClusterSingletonOptions { Role = role },
             createProxyToo: true);
 
@@ -67,6 +70,9 @@ public static class ConversationsHostingExtensions
             },
             new ConversationMessageExtractor(settings.Shards),
             new ShardOptions { RememberEntities = false, Role = role, HandOffStopMessage = StopForHandOff.Instance });
+
+        builder.WithActors((system, registry) => system.ActorOf(
+            ShardRegionMetricsActor.Props(registry.Get<ConversationRegion>(), RegionName, ShardRegionMetricsActor.DefaultInterval), "conversation-region-metrics"));
 
         return builder.WithSingleton<OutboxSweeper>(
             OutboxSweeperName,

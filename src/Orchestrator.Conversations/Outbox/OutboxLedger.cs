@@ -32,6 +32,11 @@ public sealed record OutboxLedger(long Offset, ImmutableDictionary<string, Immut
         return new OutboxLedger(offset, calls.IsEmpty ? Pending.Remove(conversation) : Pending.SetItem(conversation, calls));
     }
 
+    /// <summary>Per tenant with unanswered calls: how many, and when the oldest was queued.</summary>
+    public IEnumerable<(string Tenant, int Calls, DateTimeOffset OldestQueuedAt)> ByTenant() =>
+        Pending.GroupBy(p => ConversationId.FromEntityId(p.Key).Tenant)
+            .Select(t => (t.Key, t.Sum(p => p.Value.Count), t.Min(p => p.Value.Values.Min())));
+
     /// <summary>Conversations with a call queued before <paramref name="queuedBefore"/> and still unanswered.</summary>
     public IEnumerable<ConversationId> Overdue(DateTimeOffset queuedBefore) =>
         Pending.Where(p => p.Value.Values.Min() < queuedBefore).Select(p => ConversationId.FromEntityId(p.Key));

@@ -5,6 +5,7 @@ using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Telemetry;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
 
 namespace Orchestrator.Conversations.Outbox;
@@ -13,15 +14,19 @@ namespace Orchestrator.Conversations.Outbox;
 /// Wakes conversations whose outbox calls have waited longer than a sweep interval. A conversation retries its own
 /// calls while it runs; but after a crash nothing wakes a conversation nobody writes to, and its accepted messages
 /// would wait forever. A cluster singleton: it follows the journal (all events, from its snapshotted offset) into an
-/// <see cref="OutboxLedger"/> and, every interval, asks each overdue conversation for its state, which starts it.
+/// <see cref="OutboxLedger"/> and, every interval, wakes each overdue conversation (<see cref="WakeOutbox"/>), which
+/// starts it and moves its outbox head again if nothing is making it. What the ledger holds is also the outbox's
+/// metrics (depth and oldest call, per tenant).
 /// </summary>
 public sealed class OutboxSweeperActor : ReceivePersistentActor, IWithTimers
 {
+    public const string SingletonName = "outbox-sweeper";
     private const string SweepTimer = "sweep";
 
     private readonly IActorRef conversations;
     private readonly TimeSpan interval;
     private readonly TimeProvider time;
+    private readonly string node = NodeAddress.Of(Context.System);
     private OutboxLedger ledger = OutboxLedger.Empty;
     private long snapshotOffset;
 
@@ -53,12 +58,26 @@ public sealed class OutboxSweeperActor : ReceivePersistentActor, IWithTimers
         Command<SaveSnapshotFailure>(_ => { });
     }
 
-    public override string PersistenceId => "outbox-sweeper";
+    public override string PersistenceId => SingletonName;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(IActorRef conversations, TimeSpan interval, TimeProvider time) =>
         Akka.Actor.Props.Create(() => new OutboxSweeperActor(conversations, interval, time));
+
+    protected override void PreStart()
+    {
+        OrchestratorMetrics.Singletons.Set(node, SingletonName, 1);
+        base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        OrchestratorMetrics.Singletons.Remove(node, SingletonName);
+        OrchestratorMetrics.OutboxDepth.RemoveNode(node);
+        OrchestratorMetrics.OutboxOldestAge.RemoveNode(node);
+        base.PostStop();
+    }
 
     private void FollowJournal()
     {
@@ -70,16 +89,30 @@ public sealed class OutboxSweeperActor : ReceivePersistentActor, IWithTimers
 
     private void SweepOverdue()
     {
-        foreach (var conversation in ledger.Overdue(time.GetUtcNow() - interval))
+        var now = time.GetUtcNow();
+        foreach (var conversation in ledger.Overdue(now - interval))
         {
-            conversations.Tell(new GetState(conversation));
+            conversations.Tell(new WakeOutbox(conversation));
         }
+
+        ReportOutbox(now);
 
         if (ledger.Offset != snapshotOffset)
         {
             // The ledger is only a cache of the journal: a snapshot per sweep bounds what a restart re-reads.
             snapshotOffset = ledger.Offset;
             SaveSnapshot(ledger);
+        }
+    }
+
+    private void ReportOutbox(DateTimeOffset now)
+    {
+        OrchestratorMetrics.OutboxDepth.RemoveNode(node);
+        OrchestratorMetrics.OutboxOldestAge.RemoveNode(node);
+        foreach (var tenant in ledger.ByTenant())
+        {
+            OrchestratorMetrics.OutboxDepth.Set(node, tenant.Tenant, tenant.Calls);
+            OrchestratorMetrics.OutboxOldestAge.Set(node, tenant.Tenant, (now - tenant.OldestQueuedAt).TotalSeconds);
         }
     }
 

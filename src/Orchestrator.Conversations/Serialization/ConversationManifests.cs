@@ -59,6 +59,7 @@ public static class ConversationManifests
         [typeof(GetState)] = "conversation.command.get-state",
         [typeof(CompleteCall)] = "conversation.command.complete-call",
         [typeof(ObserveQueue)] = "conversation.command.observe-queue",
+        [typeof(WakeOutbox)] = "conversation.command.wake-outbox",
         [typeof(Accepted)] = "conversation.reply.accepted",
         [typeof(AlreadyAccepted)] = "conversation.reply.already-accepted",
         [typeof(Rejected)] = "conversation.reply.rejected",

@@ -6,12 +6,37 @@ namespace Orchestrator.Conversations.Throttling;
 /// so the grant can be handed back to whoever asked. <see cref="CallBudgetActor"/> only wires messages and timers to it.
 /// </summary>
 public sealed class CallBudget<TCaller>(CallBudgetOptions options, Random random)
+    where TCaller : notnull
 {
     private readonly Dictionary<string, TenantBudget<TCaller>> tenants = [];
     private long arrivals;
+    private DateTimeOffset? takenOverAt;
 
-    /// <summary>Queues <paramref name="request"/>; it is granted by a later <see cref="Grant"/>.</summary>
-    public void Enqueue(RequestPermit request, TCaller caller) => Budget(request.Tenant).Enqueue(request, caller, ++arrivals);
+    /// <summary>Requests waiting for a permit, per tenant.</summary>
+    public IEnumerable<(string Tenant, int Depth)> QueueDepths => tenants.Select(t => (t.Key, t.Value.QueueDepth));
+
+    /// <summary>
+    /// Queues <paramref name="request"/>; it is granted by a later <see cref="Grant"/>. The same request from the same
+    /// caller again (its answer is late, or the budget moved) is not queued twice: while it waits, nothing; once
+    /// granted, the answer is that same grant (send it again), never a second slot.
+    /// </summary>
+    public PermitGranted? Enqueue(RequestPermit request, TCaller caller, DateTimeOffset now) =>
+        Budget(request.Tenant).Enqueue(request, caller, ++arrivals, now);
+
+    /// <summary>
+    /// This budget takes over from another whose windows are lost (its node died, or it was restarted): every
+    /// window, of every tenant, counts as full at <paramref name="now"/>, so together the two never let through more
+    /// than Udesk allows. It costs up to one window without calls; a call granted before and answered after the
+    /// take-over counts from its answer (see <see cref="Release"/>).
+    /// </summary>
+    public void TakeOver(DateTimeOffset now)
+    {
+        takenOverAt = now;
+        foreach (var budget in tenants.Values)
+        {
+            budget.AssumeFullAt(now);
+        }
+    }
 
     /// <summary>Grants every waiting request the windows allow at <paramref name="now"/>, most urgent first.</summary>
     public BudgetRound<TCaller> Grant(DateTimeOffset now)
@@ -35,25 +60,28 @@ public sealed class CallBudget<TCaller>(CallBudgetOptions options, Random random
     /// </summary>
     public object TryAcquire(TryAcquirePermit request, DateTimeOffset now) => Budget(request.Tenant).TryGrant(request, now);
 
-    /// <summary>The call granted with the token is over: its window runs from <paramref name="now"/>.</summary>
-    public void Release(ReleasePermit release, DateTimeOffset now)
-    {
-        if (tenants.TryGetValue(release.Tenant, out var budget))
-        {
-            budget.Release(release.Token, now);
-        }
-    }
+    /// <summary>
+    /// The call granted with the token is over: its window runs from <paramref name="now"/>. A token of a budget
+    /// before this one counts as a call made now.
+    /// </summary>
+    public void Release(ReleasePermit release, DateTimeOffset now) => Budget(release.Tenant).Release(release.Token, now);
 
     private TenantBudget<TCaller> Budget(string tenant)
     {
         if (!tenants.TryGetValue(tenant, out var budget))
         {
             budget = new TenantBudget<TCaller>(
+                tenant,
                 new SlidingWindowLog(options.BudgetFor(tenant), options.BudgetWindow + options.SafetyMargin, options.MaxCallDuration),
                 new SlidingWindowLog(1, options.StructuredMessageInterval + options.SafetyMargin, options.MaxCallDuration),
                 // Tokens start at a random point so a release meant for a previous incarnation of the budget cannot
                 // free a slot of this one.
                 random.NextInt64(long.MaxValue / 2));
+            if (takenOverAt is { } at)
+            {
+                budget.AssumeFullAt(at);
+            }
+
             tenants[tenant] = budget;
         }
 
@@ -62,7 +90,7 @@ public sealed class CallBudget<TCaller>(CallBudgetOptions options, Random random
 }
 
 /// <summary>A waiting request granted: <see cref="Permit"/> goes to <see cref="Caller"/>.</summary>
-public readonly record struct BudgetGrant<TCaller>(TCaller Caller, PermitGranted Permit);
+public readonly record struct BudgetGrant<TCaller>(string Tenant, TCaller Caller, PermitGranted Permit);
 
 /// <summary>What one <see cref="CallBudget{TCaller}.Grant"/> granted, and when to look again if anything still waits.</summary>
 public sealed record BudgetRound<TCaller>(IReadOnlyList<BudgetGrant<TCaller>> Grants, DateTimeOffset? NextCheck);

@@ -1,4 +1,6 @@
 using Akka.Actor;
+using Akka.Event;
+using Orchestrator.Conversations.Telemetry;
 
 namespace Orchestrator.Conversations.Throttling;
 
@@ -8,29 +10,50 @@ namespace Orchestrator.Conversations.Throttling;
 /// queued, never dropped. A <see cref="TryAcquirePermit"/> is answered at once instead, granted only when the windows
 /// have room now and nothing as urgent or more is waiting. A grant holds its slot until <see cref="ReleasePermit"/>.
 /// The rules are <see cref="CallBudget{TCaller}"/>'s; this actor hands it the messages and the time, sends the
-/// grants and wakes itself when a window reopens.
+/// grants and wakes itself when a window reopens. Its windows live only in memory: an incarnation that follows
+/// another (<see cref="BudgetSuccession"/>) takes over conservatively (<see cref="CallBudget{TCaller}.TakeOver"/>).
 /// </summary>
 public sealed class CallBudgetActor : ReceiveActor, IWithTimers
 {
+    public const string SingletonName = "udesk-call-budget";
     private const string TickTimer = "tick";
 
     private readonly CallBudget<IActorRef> budget;
     private readonly TimeProvider time;
+    private readonly Func<bool> followsAnother;
+    private readonly string node = NodeAddress.Of(Context.System);
+    private readonly ILoggingAdapter log = Context.GetLogger();
 
-    public CallBudgetActor(CallBudgetOptions options, TimeProvider time)
+    public CallBudgetActor(CallBudgetOptions options, TimeProvider time, Func<bool> followsAnother)
     {
         budget = new CallBudget<IActorRef>(options, Random.Shared);
         this.time = time;
+        this.followsAnother = followsAnother;
         Receive<RequestPermit>(request =>
         {
-            budget.Enqueue(request, Sender);
+            if (budget.Enqueue(request, Sender, time.GetUtcNow()) is { } again)
+            {
+                // Asked again for a permit already granted: the same one, never a second slot.
+                Sender.Tell(again);
+            }
+
             GrantWhatFits();
         });
         Receive<TryAcquirePermit>(request =>
         {
             // Waiters whose windows have reopened go first, so a try never takes a slot a queued call is owed.
             GrantWhatFits();
-            Sender.Tell(budget.TryAcquire(request, time.GetUtcNow()));
+            var answer = budget.TryAcquire(request, time.GetUtcNow());
+            if (answer is PermitGranted)
+            {
+                OrchestratorMetrics.PermitGranted(request.Tenant);
+            }
+            else
+            {
+                OrchestratorMetrics.PermitRefused(request.Tenant);
+            }
+
+            Sender.Tell(answer);
         });
         Receive<ReleasePermit>(release =>
         {
@@ -42,7 +65,33 @@ public sealed class CallBudgetActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(CallBudgetOptions options, TimeProvider time) => Akka.Actor.Props.Create(() => new CallBudgetActor(options, time));
+    /// <param name="followsAnother">
+    /// Asked at start: whether a budget ran before this one and its windows are lost (the service asks
+    /// <see cref="BudgetSuccession"/>); none means never.
+    /// </param>
+    public static Props Props(CallBudgetOptions options, TimeProvider time, Func<bool>? followsAnother = null) =>
+        Akka.Actor.Props.Create(() => new CallBudgetActor(options, time, followsAnother ?? (() => false)));
+
+    protected override void PreStart() => Started(followsAnother());
+
+    /// <summary>Restarted after a failure: what the previous instance granted is forgotten, so it is taken over too.</summary>
+    protected override void PostRestart(Exception reason) => Started(takesOver: true);
+
+    protected override void PostStop()
+    {
+        OrchestratorMetrics.Singletons.Remove(node, SingletonName);
+        OrchestratorMetrics.BudgetQueue.RemoveNode(node);
+    }
+
+    private void Started(bool takesOver)
+    {
+        OrchestratorMetrics.Singletons.Set(node, SingletonName, 1);
+        if (takesOver)
+        {
+            log.Info("The call budget takes over from a previous one whose windows are lost: no Udesk call is granted for one window from now");
+            budget.TakeOver(time.GetUtcNow());
+        }
+    }
 
     private void GrantWhatFits()
     {
@@ -50,7 +99,13 @@ public sealed class CallBudgetActor : ReceiveActor, IWithTimers
         var round = budget.Grant(now);
         foreach (var grant in round.Grants)
         {
+            OrchestratorMetrics.PermitGranted(grant.Tenant);
             grant.Caller.Tell(grant.Permit);
+        }
+
+        foreach (var (tenant, depth) in budget.QueueDepths)
+        {
+            OrchestratorMetrics.BudgetQueue.Set(node, tenant, depth);
         }
 
         if (round.NextCheck is { } next)

@@ -38,5 +38,13 @@ public sealed class CallBudgetOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan MaxCallDuration { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// A caller whose permit has not come after this long asks again (the same request: the budget queues it once
+    /// and answers a granted one with the same grant). It bounds how long a waiting call stays lost when the budget
+    /// singleton moves to another node; each waiting call costs the budget one message per this interval.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan PermitRequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     public int BudgetFor(string tenant) => CallsPerMinuteByTenant.TryGetValue(tenant, out var budget) ? budget : CallsPerMinute;
 }

@@ -10,6 +10,7 @@ namespace Orchestrator.Conversations.Throttling;
 public sealed class SlidingWindowLog(int limit, TimeSpan window, TimeSpan maxHold)
 {
     private readonly Queue<Slot> slots = new();
+    private DateTimeOffset fullUntil = DateTimeOffset.MinValue;
 
     public int Limit { get; } = limit > 0 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit must be positive.");
 
@@ -22,7 +23,7 @@ public sealed class SlidingWindowLog(int limit, TimeSpan window, TimeSpan maxHol
     {
         Forget(now);
         // The oldest slot is not always the first to lapse once slots are held; waiting for it is never too early.
-        return slots.Count < Limit ? now : slots.Peek().LapsesAt(Window, MaxHold);
+        return Later(slots.Count < Limit ? now : slots.Peek().LapsesAt(Window, MaxHold), fullUntil);
     }
 
     /// <summary>
@@ -34,18 +35,18 @@ public sealed class SlidingWindowLog(int limit, TimeSpan window, TimeSpan maxHol
         Forget(now);
         if (slots.Count < Limit)
         {
-            return now;
+            return Later(now, fullUntil);
         }
 
         var oldest = slots.Peek();
-        return (oldest.Held ? now : oldest.At) + Window;
+        return Later((oldest.Held ? now : oldest.At) + Window, fullUntil);
     }
 
     /// <summary>A slot from <paramref name="now"/>, or null when the window is full.</summary>
     public Slot? TryAcquire(DateTimeOffset now, bool hold)
     {
         Forget(now);
-        if (slots.Count >= Limit)
+        if (slots.Count >= Limit || now < fullUntil)
         {
             return null;
         }
@@ -54,6 +55,18 @@ public sealed class SlidingWindowLog(int limit, TimeSpan window, TimeSpan maxHol
         slots.Enqueue(slot);
         return slot;
     }
+
+    /// <summary>
+    /// Counts the window as full at <paramref name="at"/>: nothing is allowed before one window later. For a log that
+    /// cannot know what was let through just before it (a budget that took over from another).
+    /// </summary>
+    public void AssumeFullAt(DateTimeOffset at) => fullUntil = Later(fullUntil, at + Window);
+
+    /// <summary>
+    /// A call this log did not let through but Udesk may count as late as <paramref name="now"/> (one granted by a
+    /// previous budget): its window runs from now, even when that puts the log over its limit for a while.
+    /// </summary>
+    public void Record(DateTimeOffset now) => slots.Enqueue(new Slot(now, held: false));
 
     /// <summary>The held call has been answered: its window runs from <paramref name="now"/>.</summary>
     public static void Release(Slot slot, DateTimeOffset now)
@@ -67,6 +80,8 @@ public sealed class SlidingWindowLog(int limit, TimeSpan window, TimeSpan maxHol
 
     /// <summary>Whether <paramref name="slot"/> no longer counts in this window (released and past it, or held too long).</summary>
     public bool HasLapsed(Slot slot, DateTimeOffset now) => slot.LapsesAt(Window, MaxHold) <= now;
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private void Forget(DateTimeOffset now)
     {

@@ -127,6 +127,7 @@ public static class SampleMessages
         new QueuePositionChanged(19, At, 2),
         new DroppedFromQueue(20, At, "q:1", ConversationStatus.Robot),
         new ObserveQueue(Id, "In queue", 2),
+        new WakeOutbox(Id),
         new ConversationState { Status = ConversationStatus.Robot, Seq = 20, DeclineNextSession = true },
         new UnreadableMessageReceived(18, At, "p-2", "agent", [0x7b, 0xff, 0x7d], "data.content: not valid Unicode."),
         new PushQuarantineMessages.PushQuarantined(new QuarantinedPush(3, At, "no customer_token", "application/json", "ab12", [0x7b, 0x7d])),

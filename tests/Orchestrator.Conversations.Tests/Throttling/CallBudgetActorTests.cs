@@ -47,16 +47,17 @@ public sealed class CallBudgetActorTests : Akka.TestKit.Xunit2.TestKit
         var limits = new CallBudgetOptions { CallsPerMinute = 2, BudgetWindow = TimeSpan.FromMinutes(1) };
         var budget = Sys.ActorOf(CallBudgetActor.Props(limits, TimeProvider.System));
 
-        foreach (var tenant in new[] { "a", "a", "b", "b" })
+        // A request id names one request of its caller (asked again, it is the same request): each one its own.
+        foreach (var (tenant, id) in new[] { ("a", 1L), ("a", 2L), ("b", 3L), ("b", 4L) })
         {
-            budget.Tell(new RequestPermit(tenant, CallPriority.Query, CallLane.General, 1));
+            budget.Tell(new RequestPermit(tenant, CallPriority.Query, CallLane.General, id));
             ExpectMsg<PermitGranted>();
         }
 
-        budget.Tell(new RequestPermit("a", CallPriority.Query, CallLane.General, 2));
-        budget.Tell(new TryAcquirePermit("a", CallPriority.Query, CallLane.General, 3));
+        budget.Tell(new RequestPermit("a", CallPriority.Query, CallLane.General, 5));
+        budget.Tell(new TryAcquirePermit("a", CallPriority.Query, CallLane.General, 6));
 
-        // Replies come in order: a grant of request 2 would have come before this refusal.
-        Assert.Equal(3, ExpectMsg<PermitRefused>().RequestId);
+        // Replies come in order: a grant of request 5 would have come before this refusal.
+        Assert.Equal(6, ExpectMsg<PermitRefused>().RequestId);
     }
 }

@@ -24,7 +24,7 @@ public sealed class CallBudgetTests
     {
         foreach (var request in requests)
         {
-            budget.Enqueue(request, request);
+            budget.Enqueue(request, request, Now);
         }
 
         var granted = new List<(long, DateTimeOffset)>();
@@ -79,7 +79,7 @@ public sealed class CallBudgetTests
         var budget = Budget(new CallBudgetOptions { CallsPerMinute = 2, CallsPerMinuteByTenant = { ["big"] = 3 } });
         foreach (var (tenant, id) in new[] { ("small", 1L), ("small", 2L), ("small", 3L), ("big", 4L), ("big", 5L), ("big", 6L), ("big", 7L) })
         {
-            budget.Enqueue(Request(id, tenant: tenant), Request(id, tenant: tenant));
+            budget.Enqueue(Request(id, tenant: tenant), Request(id, tenant: tenant), Now);
         }
 
         var round = budget.Grant(Now);
@@ -119,9 +119,9 @@ public sealed class CallBudgetTests
     {
         var window = TimeSpan.FromMilliseconds(300);
         var budget = Budget(new CallBudgetOptions { CallsPerMinute = 1, BudgetWindow = window, SafetyMargin = TimeSpan.Zero });
-        budget.Enqueue(Request(1), Request(1));
+        budget.Enqueue(Request(1), Request(1), Now);
         var first = Assert.Single(budget.Grant(Now).Grants).Permit;
-        budget.Enqueue(Request(2), Request(2));
+        budget.Enqueue(Request(2), Request(2), Now);
 
         // Still in flight, as a slow Udesk answer would be, long after the window alone would have reopened.
         time.Advance(TimeSpan.FromMilliseconds(900));
@@ -143,9 +143,9 @@ public sealed class CallBudgetTests
     {
         var limits = new CallBudgetOptions { CallsPerMinute = 1, BudgetWindow = TimeSpan.FromMilliseconds(100), SafetyMargin = TimeSpan.Zero, MaxCallDuration = TimeSpan.FromSeconds(1) };
         var budget = Budget(limits);
-        budget.Enqueue(Request(1), Request(1));
+        budget.Enqueue(Request(1), Request(1), Now);
         Assert.Single(budget.Grant(Now).Grants);
-        budget.Enqueue(Request(2), Request(2));
+        budget.Enqueue(Request(2), Request(2), Now);
 
         var round = budget.Grant(Now);
 
@@ -161,9 +161,9 @@ public sealed class CallBudgetTests
     public void A_release_with_a_token_this_budget_never_granted_frees_nothing()
     {
         var budget = Budget(new CallBudgetOptions { CallsPerMinute = 1, SafetyMargin = TimeSpan.Zero });
-        budget.Enqueue(Request(1), Request(1));
+        budget.Enqueue(Request(1), Request(1), Now);
         var granted = Assert.Single(budget.Grant(Now).Grants).Permit;
-        budget.Enqueue(Request(2), Request(2));
+        budget.Enqueue(Request(2), Request(2), Now);
 
         budget.Release(new ReleasePermit("acme", granted.Token + 1), Now);
         budget.Release(new ReleasePermit("other", granted.Token), Now);
@@ -176,9 +176,9 @@ public sealed class CallBudgetTests
     public void A_try_is_refused_while_a_request_as_urgent_waits_and_granted_for_a_less_urgent_lane_free()
     {
         var budget = Budget(new CallBudgetOptions { CallsPerMinute = 10, StructuredMessageInterval = TimeSpan.FromSeconds(2), SafetyMargin = TimeSpan.Zero });
-        budget.Enqueue(Request(1, CallPriority.Session, CallLane.StructuredMessage), Request(1));
+        budget.Enqueue(Request(1, CallPriority.Session, CallLane.StructuredMessage), Request(1), Now);
         Assert.Single(budget.Grant(Now).Grants);
-        budget.Enqueue(Request(2, CallPriority.Session, CallLane.StructuredMessage), Request(2));
+        budget.Enqueue(Request(2, CallPriority.Session, CallLane.StructuredMessage), Request(2), Now);
         Assert.Empty(budget.Grant(Now).Grants);
 
         // The waiting structured message holds up tries of its lane at its priority or less urgent, not general calls.

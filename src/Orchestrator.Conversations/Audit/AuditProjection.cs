@@ -29,6 +29,7 @@ public static class AuditProjection
             {
                 UdeskCallQueued queued => Queued(queued, previous, calls, sentMessageIds),
                 UdeskCallCompleted completed => Answer(completed, calls.GetValueOrDefault(completed.CallSeq)),
+                UdeskCallStarted started => Started(started, calls.GetValueOrDefault(started.CallSeq)),
                 _ => Of(e),
             });
             previous = e;
@@ -95,6 +96,13 @@ public static class AuditProjection
             queued, retry ? "customer_message_retry" : "customer_message", session: session, messageId: message.MessageId, direction: "customer_to_udesk",
             content: data.Content ?? data.Filename, udeskCall: name, udeskRequest: request, platform: !retry,
             detail: session is null ? $"{type}, routed once the session request ahead of it is answered" : type);
+    }
+
+    /// <summary>A call not safe to repeat is recorded as made before it goes: with no answer after it, it was reconciled with Udesk.</summary>
+    private static AuditEntry Started(UdeskCallStarted started, OutboundCall? call)
+    {
+        var name = call is null ? null : Describe(call).Name;
+        return Entry(started, "udesk_call_started", udeskCall: name, detail: $"call #{started.CallSeq} going to Udesk");
     }
 
     private static AuditEntry Answer(UdeskCallCompleted completed, OutboundCall? call)

@@ -11,8 +11,8 @@ public sealed class ClusterCollection
 
 /// <summary>
 /// Three real nodes under push and platform-message load lose a node (SIGKILL, not the oldest and then the oldest),
-/// are restarted one by one (SIGTERM), and see their first seed restarted (with the others running, and with the second
-/// seed gone): every conversation answers again through
+/// are restarted one by one (SIGTERM), and see their first seed restarted (with the others running, then with the
+/// second seed gone): every conversation answers again through
 /// the nodes left, no acknowledged push is lost or kept twice, every accepted message reaches Udesk exactly once,
 /// Udesk's limits hold, no call stays pending, and there is never more than one cluster. Each scenario prints its row
 /// of BENCHMARKS.md's failover table.
@@ -26,11 +26,7 @@ public sealed class ClusterFailoverTests(ClusterHarness cluster, ITestOutputHelp
         await using var run = await FailoverRun.StartAsync(cluster, "kill-younger");
         var oldest = await cluster.Oldest();
         var victim = cluster.Nodes.First(n => n != oldest);
-        await run.Disrupt(victim, "SIGKILL", async () =>
-        {
-            await cluster.Kill(victim);
-            return "";
-        });
+        await Kill(run, victim, "");
         Report(await run.FinishAsync());
     }
 
@@ -40,11 +36,7 @@ public sealed class ClusterFailoverTests(ClusterHarness cluster, ITestOutputHelp
         await using var run = await FailoverRun.StartAsync(cluster, "kill-oldest");
         var oldest = await cluster.Oldest();
         await run.FillBudgetWindow();
-        await run.Disrupt(oldest, "SIGKILL", async () =>
-        {
-            await cluster.Kill(oldest);
-            return " (the oldest)";
-        });
+        await Kill(run, oldest, " (the oldest)");
         Report(await run.FinishAsync());
     }
 
@@ -64,48 +56,27 @@ public sealed class ClusterFailoverTests(ClusterHarness cluster, ITestOutputHelp
     }
 
     [SkippableFact]
-    public async Task The_first_seed_restarted_while_the_others_run_joins_their_cluster()
+    public async Task The_first_seed_restarted_joins_the_running_cluster_even_with_the_second_seed_gone()
     {
         await using var run = await FailoverRun.StartAsync(cluster, "first-seed");
-        var firstSeed = cluster.Nodes[0];
-        await run.Disrupt(firstSeed, "SIGKILL and at once a start of", async () =>
-        {
-            await cluster.Kill(firstSeed);
-            return $" (the first seed; ready again after {(await cluster.Start(firstSeed)).TotalSeconds:F1} s)";
-        });
-        if (!await Eventually.LastRead(cluster.OneCluster, one => one, TimeSpan.FromSeconds(60)))
-        {
-            run.Problem("the three nodes were not one cluster 60 s after the first seed was ready");
-        }
-
-        Report(await run.FinishAsync());
-    }
-
-    [SkippableFact]
-    public async Task The_first_seed_restarted_while_the_second_seed_is_down_joins_the_node_still_running()
-    {
-        await using var run = await FailoverRun.StartAsync(cluster, "first-seed-alone");
         var (first, second, third) = (cluster.Nodes[0], cluster.Nodes[1], cluster.Nodes[2]);
         try
         {
-            // The second seed goes and is downed by the two left (a majority), as when its pod is lost for good.
-            var secondSeed = await second.Members();
-            await run.Disrupt(second, "SIGKILL", async () =>
+            await RestartAtOnce(run, first, "the first seed, the others running");
+            if (!await Eventually.LastRead(cluster.OneCluster, one => one, TimeSpan.FromSeconds(60)))
             {
-                await cluster.Kill(second);
-                return " (the second seed)";
-            });
-            await cluster.Removed(secondSeed!, TimeSpan.FromSeconds(90));
+                run.Problem("the three nodes were not one cluster 60 s after the first seed was ready again");
+            }
 
-            // Now the first seed restarts and finds no seed node to answer: it must join the node still running.
-            await run.Disrupt(first, "SIGKILL and at once a start of", async () =>
-            {
-                await cluster.Kill(first);
-                return $" (the first seed, the second one down; ready again after {(await cluster.Start(first)).TotalSeconds:F1} s)";
-            });
+            // The second seed goes and is downed by the two left (a majority), as when its pod is lost for good; then
+            // the first seed restarts and finds no other seed to answer: it must still join the node that runs.
+            var secondSeed = await second.Members();
+            await Kill(run, second, " (the second seed)");
+            await cluster.Removed(secondSeed!, TimeSpan.FromSeconds(90));
+            await RestartAtOnce(run, first, "the first seed, the second one gone");
             if (!await Eventually.LastRead(async () => third.Process.Alive && await cluster.OneCluster(), one => one, TimeSpan.FromSeconds(60)))
             {
-                run.Problem($"{first} and {third} were not one cluster 60 s after {first} was ready");
+                run.Problem($"{first} and {third} were not one cluster 60 s after {first} was ready again");
             }
 
             Report(await run.FinishAsync());
@@ -114,10 +85,24 @@ public sealed class ClusterFailoverTests(ClusterHarness cluster, ITestOutputHelp
         {
             if (!await cluster.OneCluster())
             {
+                // Two clusters: the next scenario starts from none.
                 await cluster.KillAll();
             }
         }
     }
+
+    /// <summary>SIGKILL and a start straight away, as a crashed pod's container is restarted.</summary>
+    private Task RestartAtOnce(FailoverRun run, ClusterNode node, string which) => run.Disrupt(node, "SIGKILL and at once a start of", async () =>
+    {
+        await cluster.Kill(node);
+        return $" ({which}; ready again after {(await cluster.Start(node)).TotalSeconds:F1} s)";
+    });
+
+    private Task Kill(FailoverRun run, ClusterNode node, string detail) => run.Disrupt(node, "SIGKILL", async () =>
+    {
+        await cluster.Kill(node);
+        return detail;
+    });
 
     private void Report(FailoverFigures figures)
     {

@@ -61,6 +61,9 @@ public sealed class ChildOrchestrator : IAsyncDisposable
     /// <summary>The last lines the process wrote, for failure messages.</summary>
     public string Output => string.Join('\n', output.TakeLast(60));
 
+    /// <summary>Everything every start of the process wrote, for a look after the test.</summary>
+    public string OutputFile => Path.Combine(DataFolder, "output.log");
+
     /// <summary>The built host: the test project references it, so it is built beside the tests.</summary>
     public static string HostDll
     {
@@ -221,6 +224,11 @@ public sealed class ChildOrchestrator : IAsyncDisposable
         }
 
         output.Enqueue(line);
+        lock (output)
+        {
+            File.AppendAllLines(OutputFile, [line]);
+        }
+
         while (output.Count > 200 && output.TryDequeue(out _))
         {
         }

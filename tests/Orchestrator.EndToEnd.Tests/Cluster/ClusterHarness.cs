@@ -65,20 +65,13 @@ public sealed class ClusterHarness : IAsyncLifetime
             nodes.AddRange(akkaPorts.Select((port, ordinal) => new ClusterNode(ordinal, port, new ChildOrchestrator(Udesk, Settings(port, seeds)))));
         }
 
-        var down = nodes.Where(n => !n.Process.Alive).ToList();
-        if (down.Count == Size)
-        {
-            // The first node creates the tables and forms the cluster alone; the others join it.
-            await Start(down[0]);
-            down.RemoveAt(0);
-        }
-
-        await Task.WhenAll(down.Select(Start));
+        await StartTheDown();
         if (!await Eventually.LastRead(OneCluster, one => one, Formation))
         {
-            // A scenario left two clusters (or a node that cannot join): start the next one from none.
+            // A scenario left two clusters (or a node that cannot join): the next one starts from none.
             await KillAll();
-            await WholeAsync();
+            await StartTheDown();
+            await Eventually.True(OneCluster, "all three nodes Up in one cluster, in every node's view", Formation);
         }
     }
 
@@ -188,6 +181,19 @@ public sealed class ClusterHarness : IAsyncLifetime
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
         await drop.ExecuteNonQueryAsync();
+    }
+
+    private async Task StartTheDown()
+    {
+        var down = nodes.Where(n => !n.Process.Alive).ToList();
+        if (down.Count == Size)
+        {
+            // The first node creates the tables and forms the cluster alone; the others join it.
+            await Start(down[0]);
+            down.RemoveAt(0);
+        }
+
+        await Task.WhenAll(down.Select(Start));
     }
 
     private void TakeOutOfService(ClusterNode node)

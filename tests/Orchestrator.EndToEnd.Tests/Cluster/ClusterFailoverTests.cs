@@ -69,7 +69,8 @@ public sealed class ClusterFailoverTests(ClusterHarness cluster, ITestOutputHelp
             }
 
             // The second seed goes and is downed by the two left (a majority), as when its pod is lost for good; then
-            // the first seed restarts and finds no other seed to answer: it must still join the node that runs.
+            // the first seed restarts and only the third node can answer it: it must join that one, never form a
+            // cluster of its own (as it did while only nodes 0 and 1 were seed nodes).
             var secondSeed = await second.Members();
             await Kill(run, second, " (the second seed)");
             await cluster.Removed(secondSeed!, TimeSpan.FromSeconds(90));

@@ -8,8 +8,8 @@ namespace Orchestrator.EndToEnd.Tests.Cluster;
 
 /// <summary>
 /// Three service processes in one Akka.NET cluster on loopback over one PostgreSQL schema (new for each test run),
-/// with the simulator as Udesk, started once for a test class. Nodes 0 and 1 are the seed nodes, as
-/// <c>deploy/kubernetes/statefulset.yaml</c> lists them. The nodes "in service" stand for a Service's endpoints: load
+/// with the simulator as Udesk, started once for a test class. Every node is a seed node, as the prod overlay
+/// (<c>deploy/kubernetes/overlays/prod</c>) lists its pods. The nodes "in service" stand for a Service's endpoints: load
 /// and Udesk's pushes go round them, and a node is taken out the moment it is killed or told to stop.
 /// </summary>
 public sealed class ClusterHarness : IAsyncLifetime
@@ -61,7 +61,7 @@ public sealed class ClusterHarness : IAsyncLifetime
             Simulator = new SimulatorControl(Udesk);
             await Simulator.GiveAgentsRoom();
             var akkaPorts = Enumerable.Range(0, Size).Select(_ => ChildOrchestrator.FreePort()).ToList();
-            var seeds = akkaPorts.Take(2).Select(ClusterNode.AkkaAddress).ToList();
+            var seeds = akkaPorts.Select(ClusterNode.AkkaAddress).ToList();
             nodes.AddRange(akkaPorts.Select((port, ordinal) => new ClusterNode(ordinal, port, new ChildOrchestrator(Udesk, Settings(port, seeds)))));
         }
 
@@ -223,15 +223,13 @@ public sealed class ClusterHarness : IAsyncLifetime
         await create.ExecuteNonQueryAsync();
     }
 
-    private Dictionary<string, string?> Settings(int akkaPort, IReadOnlyList<string> seeds) => new()
+    private Dictionary<string, string?> Settings(int akkaPort, IReadOnlyList<string> seeds) => new(seeds.Select((seed, i) => KeyValuePair.Create<string, string?>($"Orchestrator:Cluster:SeedNodes:{i}", seed)))
     {
         ["Orchestrator:Store:Provider"] = "PostgreSql",
         ["Orchestrator:Store:ConnectionString"] = postgres,
         ["Orchestrator:Store:Schema"] = schema,
         ["Orchestrator:Cluster:Hostname"] = "127.0.0.1",
         ["Orchestrator:Cluster:Port"] = akkaPort.ToString(CultureInfo.InvariantCulture),
-        ["Orchestrator:Cluster:SeedNodes:0"] = seeds[0],
-        ["Orchestrator:Cluster:SeedNodes:1"] = seeds[1],
         // Membership changes, downing and singleton moves in each node's output file, with the time.
         ["Logging:LogLevel:Akka"] = "Information",
         ["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ",

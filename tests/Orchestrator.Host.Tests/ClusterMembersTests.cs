@@ -9,7 +9,9 @@ public sealed class ClusterMembersTests(HostedUdesk host) : IClassFixture<Hosted
     [Fact]
     public async Task A_single_node_sees_itself_up_as_leader_and_oldest()
     {
-        var view = await host.Http.GetAsync("cluster/members").Expect(HttpStatusCode.OK);
+        // The node joins itself once the host has started: read until it is Up.
+        var view = await Eventually.Until(
+            () => host.Http.GetAsync("cluster/members").Expect(HttpStatusCode.OK), v => v.Str("self_status") == "Up", "the node Up in its own cluster");
 
         var self = view.Str("self");
         var member = Assert.Single(view["members"]!.AsArray())!;

@@ -6,13 +6,14 @@ using Orchestrator.Udesk.Simulator.Hosting;
 
 namespace Orchestrator.Host.Tests;
 
-/// <summary>With a management port and key, metrics, the OpenAPI document and the API reference answer only there, only with the key.</summary>
+/// <summary>With a management port and key, metrics, cluster membership, the OpenAPI document and the API reference answer only there, only with the key.</summary>
 public sealed class ManagementTests(ManagementTests.Host host) : IClassFixture<ManagementTests.Host>
 {
     private const string Key = "operator-key-0123456789";
 
     [Theory]
     [InlineData("metrics")]
+    [InlineData("cluster/members")]
     [InlineData("openapi/v1.json")]
     [InlineData("scalar/v1")]
     public async Task Management_routes_answer_on_the_management_port_with_the_key(string path)

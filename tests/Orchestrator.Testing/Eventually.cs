@@ -34,6 +34,23 @@ public static class Eventually
         return last;
     }
 
+    /// <summary>
+    /// Reads until <paramref name="holds"/> accepts the value read or <paramref name="within"/> has passed, and answers
+    /// the last value read either way: for a test that reports how far from the condition it stayed before asserting.
+    /// </summary>
+    public static async Task<T> LastRead<T>(Func<Task<T>> read, Func<T, bool> holds, TimeSpan within)
+    {
+        var elapsed = Stopwatch.StartNew();
+        var last = await read();
+        while (!holds(last) && elapsed.Elapsed <= within)
+        {
+            await Task.Delay(PollInterval);
+            last = await read();
+        }
+
+        return last;
+    }
+
     /// <summary>Awaits <paramref name="condition"/> becoming true.</summary>
     public static Task True(Func<Task<bool>> condition, string what, TimeSpan? within = null) =>
         Until(condition, holds => holds, what, within);

@@ -28,6 +28,7 @@ internal static class OrchestratorEndpoints
         management.MapOpenApi("/openapi/{documentName}.json");
         management.MapScalarApiReference();
         management.MapPrometheusScrapingEndpoint("/metrics");
+        management.MapClusterMembers();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessCheck.Tag) });
         app.MapHealthChecks("/startupz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(StartupCheck.Tag) });

@@ -61,6 +61,9 @@ public sealed class ChildOrchestrator : IAsyncDisposable
     /// <summary>The last lines the process wrote, for failure messages.</summary>
     public string Output => string.Join('\n', output.TakeLast(60));
 
+    /// <summary>Everything every start of the process wrote, for a look after the test.</summary>
+    public string OutputFile => Path.Combine(DataFolder, "output.log");
+
     /// <summary>The built host: the test project references it, so it is built beside the tests.</summary>
     public static string HostDll
     {
@@ -142,6 +145,19 @@ public sealed class ChildOrchestrator : IAsyncDisposable
         return clock.Elapsed;
     }
 
+    /// <summary>SIGTERM, as Kubernetes stops a pod, and waits until the process has shut itself down; returns how long that took.</summary>
+    public async Task<TimeSpan> Terminate()
+    {
+        var running = process ?? throw new InvalidOperationException("the child is not running");
+        var clock = Stopwatch.StartNew();
+        Assert.True(SendSignal(running.Id, SigTerm) == 0, "SIGTERM could not be sent");
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await running.WaitForExitAsync(bound.Token);
+        var took = clock.Elapsed;
+        await Kill();
+        return took;
+    }
+
     /// <summary>SIGKILL, the whole tree, and waits until it is gone.</summary>
     public async Task Kill()
     {
@@ -187,12 +203,18 @@ public sealed class ChildOrchestrator : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port free now (for this process's HTTP or Akka.Remote address).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     private void Keep(string? line)
     {
@@ -202,6 +224,11 @@ public sealed class ChildOrchestrator : IAsyncDisposable
         }
 
         output.Enqueue(line);
+        lock (output)
+        {
+            File.AppendAllLines(OutputFile, [line]);
+        }
+
         while (output.Count > 200 && output.TryDequeue(out _))
         {
         }

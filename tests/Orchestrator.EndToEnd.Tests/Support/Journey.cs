@@ -21,10 +21,7 @@ public class Journey : IAsyncLifetime
     public async Task<(PlatformApi Customer, long Session)> AgentConversation(string token, long agentId)
     {
         var customer = Customer(token);
-        await PlatformApi.Accepted(customer.RequestSession(new System.Text.Json.Nodes.JsonObject { ["assign_type"] = "agent", ["agent_id"] = agentId }));
-        var state = await customer.StateWhere(
-            s => s["state"]?.GetValue<string>() == "agent" && s["pending_udesk_calls"]!.GetValue<int>() == 0, "agent session, session answer recorded");
-        return (customer, state!["im_sub_session_id"]!.GetValue<long>());
+        return (customer, await customer.AgentSession(agentId));
     }
 
     /// <summary>Stops the service and starts it again over the same database: a process restart.</summary>
@@ -39,11 +36,8 @@ public class Journey : IAsyncLifetime
     {
         Udesk = await UdeskSimulatorServer.StartAsync(Options());
         Simulator = new SimulatorControl(Udesk);
-        foreach (var agent in await Simulator.Agents())
-        {
-            // Room for every conversation of a test class; queueing tests lower it again.
-            await Simulator.SetAgent(agent!["id"]!.GetValue<long>(), new System.Text.Json.Nodes.JsonObject { ["capacity"] = 100 });
-        }
+        // Queueing tests lower it again.
+        await Simulator.GiveAgentsRoom();
 
         Orchestrator = await OrchestratorInstance.StartAsync(Udesk, settings: Settings());
     }

@@ -12,6 +12,18 @@ public sealed class PlatformApi(HttpClient http, string customerToken)
     public Task<HttpResponseMessage> RequestSession(JsonObject body) =>
         http.PostAsJsonAsync($"v1/conversations/{CustomerToken}/session", body);
 
+    /// <summary>
+    /// Asks for a session with <paramref name="agentId"/> and answers its <c>im_sub_session_id</c> once Udesk's answer
+    /// and its push are both recorded (so later sequence numbers move only for what the test does next).
+    /// </summary>
+    public async Task<long> AgentSession(long agentId)
+    {
+        await Accepted(RequestSession(new JsonObject { ["assign_type"] = "agent", ["agent_id"] = agentId }));
+        var state = await StateWhere(
+            s => s["state"]?.GetValue<string>() == "agent" && s["pending_udesk_calls"]!.GetValue<int>() == 0, "agent session, session answer recorded");
+        return state!["im_sub_session_id"]!.GetValue<long>();
+    }
+
     public Task<HttpResponseMessage> SendMessage(string messageId, string content) =>
         http.PostAsJsonAsync($"v1/conversations/{CustomerToken}/messages", new JsonObject
         {

@@ -43,9 +43,9 @@ public static class AgentPushes
 /// <summary>
 /// Concurrent senders, each pushing agent messages with fresh message ids to one of <c>tokens</c>, as Udesk does:
 /// an unanswered or refused push is sent again (same body) until answered 200. Stopping lets each sender finish the
-/// push it holds.
+/// push it holds. With a <c>pace</c>, each sender starts a push at most that often; without one, as fast as answered.
 /// </summary>
-public sealed class PushLoad(Func<Uri> pushUrl, IReadOnlyList<string> tokens, int senders, string prefix)
+public sealed class PushLoad(Func<Uri> pushUrl, IReadOnlyList<string> tokens, int senders, string prefix, TimeSpan? pace = null)
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> acknowledged = new();
     private readonly ConcurrentDictionary<int, int> answers = new();
@@ -63,8 +63,14 @@ public sealed class PushLoad(Func<Uri> pushUrl, IReadOnlyList<string> tokens, in
     private async Task Send(int sender, CancellationToken stop)
     {
         var token = tokens[sender % tokens.Count];
+        using var timer = pace is { } every ? new PeriodicTimer(every) : null;
         for (var n = 1; !stop.IsCancellationRequested; n++)
         {
+            if (timer is not null && n > 1)
+            {
+                await timer.WaitForNextTickAsync(CancellationToken.None);
+            }
+
             var id = $"{prefix}-{sender}-{n}";
             var body = AgentPushes.Body(token, id);
             using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(90));
@@ -108,7 +114,7 @@ public static class FeedAudit
     public static IEnumerable<string> ExactlyOnce(string token, IReadOnlyList<JsonObject> feed, IEnumerable<string> acknowledged)
     {
         var byId = Pushed(feed).GroupBy(e => e["message_id"]!.ToString()).ToDictionary(g => g.Key, g => g.Count());
-        var lost = acknowledged.Where(id => !byId.ContainsKey(id)).ToList();
+        var lost = Missing(feed, acknowledged);
         if (lost.Count > 0)
         {
             yield return $"{token}: {lost.Count} acknowledged pushes missing from the feed: {string.Join(", ", lost.Take(20))}";
@@ -124,6 +130,13 @@ public static class FeedAudit
         {
             yield return $"{token}: seqs are not 1..{seqs.Count}: {string.Join(",", seqs.Take(50))}";
         }
+    }
+
+    /// <summary>The acknowledged ids that are not in the feed.</summary>
+    public static IReadOnlyList<string> Missing(IReadOnlyList<JsonObject> feed, IEnumerable<string> acknowledged)
+    {
+        var ids = Pushed(feed).Select(e => e["message_id"]!.ToString()).ToHashSet();
+        return acknowledged.Where(id => !ids.Contains(id)).ToList();
     }
 
     /// <summary>How many message ids are in the feed more than once (the count beyond the first).</summary>

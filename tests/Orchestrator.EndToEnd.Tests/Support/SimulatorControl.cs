@@ -30,6 +30,15 @@ public sealed class SimulatorControl(UdeskSimulatorServer udesk) : IDisposable
 
     public Task<JsonNode> SetFaults(JsonObject faults) => Send(HttpMethod.Put, "faults", faults);
 
+    /// <summary>Every agent takes up to <paramref name="capacity"/> sessions at once (room for every conversation of a test class).</summary>
+    public async Task GiveAgentsRoom(int capacity = 100)
+    {
+        foreach (var agent in await Agents())
+        {
+            await SetAgent(agent!["id"]!.GetValue<long>(), new JsonObject { ["capacity"] = capacity });
+        }
+    }
+
     public Task<JsonNode> SetAgent(long agentId, JsonObject change) => Send(HttpMethod.Put, $"agents/{agentId}", change);
 
     public async Task<JsonArray> Calls() => (await Get("log/calls")).AsArray();

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Orchestrator.Udesk.Simulator.Configuration;
 using Orchestrator.Udesk.Simulator.Hosting;
 
@@ -38,10 +37,7 @@ public class WebhookJourney : IAsyncLifetime
         await Receiver.StartAsync();
         Udesk = await UdeskSimulatorServer.StartAsync(new SimulatorOptions { Seed = 20261125 });
         Simulator = new SimulatorControl(Udesk);
-        foreach (var agent in await Simulator.Agents())
-        {
-            await Simulator.SetAgent(agent!["id"]!.GetValue<long>(), new JsonObject { ["capacity"] = 100 });
-        }
+        await Simulator.GiveAgentsRoom();
 
         Orchestrator = await OrchestratorInstance.StartAsync(Udesk, settings: Settings());
     }

@@ -1,0 +1,39 @@
+using Akka.Actor;
+using Akka.Cluster;
+
+namespace Orchestrator.Host.Api;
+
+/// <summary>
+/// <c>GET /cluster/members</c> (a management route): the cluster as this node sees it, so an operator (or the
+/// multi-process tests) can tell one cluster from two and find the oldest member, where the singletons run.
+/// </summary>
+internal static class ClusterMembersEndpoint
+{
+    public static RouteGroupBuilder MapClusterMembers(this RouteGroupBuilder management)
+    {
+        management.MapGet("/cluster/members", Read)
+            .WithTags("Operations")
+            .WithSummary("This node's view of the cluster: itself, the leader, the oldest Up member and every member with its status.");
+        return management;
+    }
+
+    private static ClusterView Read(ActorSystem system)
+    {
+        var cluster = Cluster.Get(system);
+        var state = cluster.State;
+        var up = state.Members.Where(m => m.Status == MemberStatus.Up).ToList();
+        var oldest = up.Count == 0 ? null : up.Aggregate((a, b) => a.IsOlderThan(b) ? a : b);
+        return new ClusterView(
+            cluster.SelfAddress.ToString(),
+            cluster.SelfUniqueAddress.Uid,
+            cluster.SelfMember.Status.ToString(),
+            state.Leader?.ToString(),
+            oldest?.Address.ToString(),
+            [.. state.Members.Select(m => new MemberView(m.Address.ToString(), m.UniqueAddress.Uid, m.Status.ToString(), state.Unreachable.Contains(m)))]);
+    }
+
+    /// <summary>A uid tells a restarted node (same address) from its earlier incarnation.</summary>
+    private sealed record ClusterView(string Self, long SelfUid, string SelfStatus, string? Leader, string? Oldest, IReadOnlyList<MemberView> Members);
+
+    private sealed record MemberView(string Address, long Uid, string Status, bool Unreachable);
+}

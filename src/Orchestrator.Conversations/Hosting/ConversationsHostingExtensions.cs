@@ -22,6 +22,9 @@ public static class ConversationsHostingExtensions
     public const string OutboxSweeperName = OutboxSweeperActor.SingletonName;
     public const string PushQuarantineName = "push-quarantine";
 
+    /// <summary>What a leaving node's hand-off needs besides the drain: the coordinator's round trips and the persist.</summary>
+    private static readonly TimeSpan LeavingHandOffMargin = TimeSpan.FromSeconds(6);
+
     /// <summary>
     /// The conversation shard region (remember-entities off, so idle entities can passivate) and the company call
     /// budget as a cluster singleton with a proxy, both in the ActorRegistry (<see cref="ConversationRegion"/>,
@@ -31,7 +34,12 @@ public static class ConversationsHostingExtensions
     {
         builder
             .WithConversationSerialization()
-            .AddHocon(HoconFiles.Load(HoconFiles.Sharding), HoconAddMode.Prepend);
+            .AddHocon(HoconFiles.Load(HoconFiles.Sharding), HoconAddMode.Prepend)
+            // A leaving node hands its shards off within this phase of CoordinatedShutdown (Akka's default 10 s): it
+            // must outlast a conversation's drain, or the system ends before the drained call's outcome is persisted.
+            .AddHocon(
+                $"akka.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout = {(long)(settings.HandOffDrainTimeout + LeavingHandOffMargin).TotalMilliseconds}ms",
+                HoconAddMode.Prepend);
 
         var succession = new BudgetSuccession();
         builder.WithActors((system, _) => system.ActorOf(succession.WatcherProps(), "call-budget-succession"));

@@ -22,6 +22,7 @@ public sealed class ClusterHarness : IAsyncLifetime
     private readonly Lock gate = new();
     private readonly List<ClusterNode> nodes = [];
     private readonly HashSet<ClusterNode> inService = [];
+    private readonly List<DateTimeOffset> kills = [];
     private string? postgres;
     private string? schema;
     private int turn;
@@ -103,7 +104,24 @@ public sealed class ClusterHarness : IAsyncLifetime
     public Task Kill(ClusterNode node)
     {
         TakeOutOfService(node);
+        lock (gate)
+        {
+            kills.Add(DateTimeOffset.UtcNow);
+        }
+
         return node.Process.Kill();
+    }
+
+    /// <summary>When each SIGKILL was sent, on the clock the simulator's call log uses.</summary>
+    public IReadOnlyList<DateTimeOffset> Kills
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. kills];
+            }
+        }
     }
 
     /// <summary>SIGTERM as Kubernetes stops a pod (out of service at once); answers how long the process took to exit.</summary>

@@ -15,6 +15,7 @@ public sealed record FailoverFigures(
     int MessagesAccepted,
     int MessagesLost,
     int MessagesDuplicated,
+    int MessagesRepeatedAfterCrash,
     int Violations,
     int StuckConversations,
     int StuckCalls,
@@ -29,7 +30,7 @@ public sealed record FailoverFigures(
     public string Row =>
         $"| {Scenario} | {string.Join(" / ", AnswerAgain.Select(t => t.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s"))} " +
         $"| {PushesLost} of {PushesAcknowledged} pushes, {MessagesLost} of {MessagesAccepted} messages " +
-        $"| {PushesDuplicated} pushes, {MessagesDuplicated} messages | {Violations} | {StuckConversations} ({StuckCalls} calls) | {SplitRounds} |";
+        $"| {PushesDuplicated} pushes, {MessagesDuplicated} messages ({MessagesRepeatedAfterCrash} repeated after a crash) | {Violations} | {StuckConversations} ({StuckCalls} calls) | {SplitRounds} |";
 
     public IReadOnlyList<string> Failures =>
     [
@@ -37,7 +38,7 @@ public sealed record FailoverFigures(
         .. Count(PushesLost, "acknowledged pushes missing from their feed"),
         .. Count(PushesDuplicated, "pushed messages in a feed more than once"),
         .. Count(MessagesLost, "accepted platform messages not at Udesk when audited (after the 60 s drain)"),
-        .. Count(MessagesDuplicated, "platform messages Udesk received more than once"),
+        .. Count(MessagesDuplicated, "platform messages Udesk received more than once (beyond a call in flight when a node was killed)"),
         .. Count(Violations, "rate-limit violations at Udesk"),
         .. Count(StuckConversations, "conversations with calls still pending 60 s after the load stopped"),
         .. Count(SplitRounds, "rounds of membership reads that showed two clusters"),

@@ -48,10 +48,13 @@ public sealed class SimulatorControl(UdeskSimulatorServer udesk) : IDisposable
     public async Task<JsonObject> Violations() => (await Get("violations")).AsObject();
 
     /// <summary>Bodies of the <c>/im/messages</c> calls Udesk answered with success, in arrival order.</summary>
-    public async Task<IReadOnlyList<JsonObject>> DeliveredMessages() =>
+    public async Task<IReadOnlyList<JsonObject>> DeliveredMessages() => [.. (await DeliveredMessageCalls()).Select(c => c.Body)];
+
+    /// <summary>The <c>/im/messages</c> calls Udesk answered with success, in arrival order, with when it answered.</summary>
+    public async Task<IReadOnlyList<(DateTimeOffset At, JsonObject Body)>> DeliveredMessageCalls() =>
         (await Calls()).Select(c => c!.AsObject())
             .Where(c => c["path"]!.GetValue<string>().EndsWith("/im/messages", StringComparison.Ordinal) && c["code"]?.GetValue<int>() == 1000)
-            .Select(c => JsonNode.Parse(c["body"]!.GetValue<string>())!.AsObject())
+            .Select(c => (DateTimeOffset.Parse(c["at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), JsonNode.Parse(c["body"]!.GetValue<string>())!.AsObject()))
             .ToList();
 
     /// <summary><c>GET /_sim/push</c>: <c>pending_batches</c>, <c>held_batches</c>, <c>paused_until</c>.</summary>

@@ -1,16 +1,14 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Scalar.AspNetCore;
 using Orchestrator.Host.Api;
 using Orchestrator.Host.Api.Audit;
+using Orchestrator.Host.Api.Operations;
 using Orchestrator.Host.Api.Udesk;
-using Orchestrator.Host.Api.Webhooks;
-using Orchestrator.Host.Operations;
-using Orchestrator.Host.Tenancy;
 using Orchestrator.Host.Api.UdeskPush;
+using Orchestrator.Host.Api.Webhooks;
+using Orchestrator.Host.Tenancy;
 
 namespace Orchestrator.Host.Hosting;
 
-/// <summary>Every route the service answers.</summary>
+/// <summary>The request pipeline and every route group the service answers, each mapped by its own file under <c>Api/</c>.</summary>
 internal static class OrchestratorEndpoints
 {
     public static WebApplication MapOrchestrator(this WebApplication app)
@@ -24,14 +22,7 @@ internal static class OrchestratorEndpoints
         app.UseRateLimiter();
         app.UseApiJsonLimits();
 
-        var management = app.MapManagementGroup();
-        management.MapOpenApi("/openapi/{documentName}.json");
-        management.MapScalarApiReference();
-        management.MapPrometheusScrapingEndpoint("/metrics");
-        management.MapClusterMembers();
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessCheck.Tag) });
-        app.MapHealthChecks("/startupz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(StartupCheck.Tag) });
+        app.MapOperationsEndpoints();
 
         var v1 = app.MapGroup("/v1").RequireAuthorization().RequireRateLimiting(ApiKeyRateLimit.Policy);
         v1.MapConversationEndpoints();

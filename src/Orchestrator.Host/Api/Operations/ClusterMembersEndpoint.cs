@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster;
 
-namespace Orchestrator.Host.Api;
+namespace Orchestrator.Host.Api.Operations;
 
 /// <summary>
 /// <c>GET /cluster/members</c> (a management route): the cluster as this node sees it, so an operator (or the

@@ -48,6 +48,19 @@ public sealed class ManagementTests(ManagementTests.Host host) : IClassFixture<M
         await host.Http.GetAsync("v1/udesk/pushes/quarantined").Expect(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task The_document_says_management_routes_need_the_operator_key()
+    {
+        using var http = Management(Key);
+
+        var document = await http.GetAsync("openapi/v1.json").Expect(HttpStatusCode.OK);
+
+        var scheme = document["components"]?["securitySchemes"]?["ManagementKey"];
+        Assert.Equal(("http", "bearer"), (scheme.Str("type"), scheme.Str("scheme")));
+        Assert.NotNull(document["paths"]?["/cluster/members"]?["get"]?["security"]?[0]?["ManagementKey"]);
+        Assert.NotNull(document["paths"]?["/cluster/members"]?["get"]?["responses"]?["401"]);
+    }
+
     private HttpClient Management(string? key)
     {
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.ManagementPort}/") };

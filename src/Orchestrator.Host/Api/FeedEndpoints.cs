@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Feed;
 using Orchestrator.Host.Api.Contracts;
+using Orchestrator.Host.Api.OpenApi;
 using Orchestrator.Host.Tenancy;
 
 namespace Orchestrator.Host.Api;
@@ -20,7 +21,9 @@ internal static class FeedEndpoints
     {
         v1.MapGet("/conversations/{token}/events", Read)
             .WithTags("Conversations")
-            .WithSummary("The conversation's events after a sequence number, in order; wait= long-polls; include=internal adds agent-only and bookkeeping events.");
+            .Describe("Read events", $"The conversation's events after `after` (a `seq`), in order, at most `limit` (1 to {MaxLimit}); continue with `after={{next_after}}`. `wait` (0 to {MaxWaitSeconds} s) long-polls when there is nothing new yet. Agent-only and bookkeeping events (Udesk calls, late pushes, `unreadable_message`) are included only with `include=internal`. `event_id` (`tenant/token/seq`) is stable forever; Udesk's own payload is under `udesk`.")
+            .Produces<FeedView>()
+            .ProducesProblems(400);
         return v1;
     }
 

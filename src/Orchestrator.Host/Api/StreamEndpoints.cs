@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Feed;
 using Orchestrator.Host.Api.Contracts;
+using Orchestrator.Host.Api.OpenApi;
 using Orchestrator.Host.Configuration;
 using Orchestrator.Host.Tenancy;
 
@@ -23,10 +24,14 @@ internal static class StreamEndpoints
     {
         v1.MapGet("/conversations/{token}/stream", FollowConversation)
             .WithTags("Conversations")
-            .WithSummary("The conversation's events as Server-Sent Events; reconnect with Last-Event-ID to miss nothing.");
+            .Describe("Stream events", "The conversation's events as Server-Sent Events: each SSE `event` is the event's `type`, its `id` the `event_id`, its `data` one event as JSON (the `FeedEventView` schema). Reconnect with `Last-Event-ID` (or `after=` a `seq`) to continue exactly where the stream stopped; `include=internal` adds agent-only and bookkeeping events. A `heartbeat` event (no data, no id) keeps a quiet stream open; the stream ends when the node stops, and the client reconnects.")
+            .ProducesEventStream()
+            .ProducesProblems(400);
         v1.MapGet("/events/stream", FollowTenant)
             .WithTags("Events")
-            .WithSummary("Every conversation's events as Server-Sent Events on one connection; the SSE id is a journal offset to resume from with Last-Event-ID.");
+            .Describe("Stream all events", "Every conversation's events of the tenant as Server-Sent Events on one connection: each SSE `data` is one event as JSON (the `FeedEventView` schema, `customer_token` naming its conversation), its `id` a journal offset to resume from with `Last-Event-ID` (or `after=`). `include=internal` and `heartbeat` events as for one conversation's stream.")
+            .ProducesEventStream()
+            .ProducesProblems(400);
         return v1;
     }
 

@@ -1,5 +1,6 @@
 using Orchestrator.Host.Api;
 using Orchestrator.Host.Api.Audit;
+using Orchestrator.Host.Api.OpenApi;
 using Orchestrator.Host.Api.Operations;
 using Orchestrator.Host.Api.Udesk;
 using Orchestrator.Host.Api.UdeskPush;
@@ -24,7 +25,8 @@ internal static class OrchestratorEndpoints
 
         app.MapOperationsEndpoints();
 
-        var v1 = app.MapGroup("/v1").RequireAuthorization().RequireRateLimiting(ApiKeyRateLimit.Policy);
+        var v1 = app.MapGroup("/v1").RequireAuthorization().RequireRateLimiting(ApiKeyRateLimit.Policy)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
         v1.MapConversationEndpoints();
         v1.MapFeedEndpoints();
         v1.MapStreamEndpoints();

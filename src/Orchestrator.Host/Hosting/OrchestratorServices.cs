@@ -7,6 +7,7 @@ using OpenTelemetry.Trace;
 using Orchestrator.Host.Api;
 using Orchestrator.Host.Api.Audit;
 using Orchestrator.Host.Api.Gate;
+using Orchestrator.Host.Api.OpenApi;
 using Orchestrator.Host.Configuration;
 using Orchestrator.Host.Conversations;
 using Orchestrator.Host.Api.UdeskPush;
@@ -59,7 +60,7 @@ internal static class OrchestratorServices
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         });
-        services.AddOpenApi("v1");
+        services.AddApiDocument();
         services.AddHealthChecks()
             .AddCheck<ReadinessCheck>("cluster-journal-region", tags: [ReadinessCheck.Tag], timeout: ReadinessCheck.Timeout)
             .AddCheck<StartupCheck>("joined-cluster", tags: [StartupCheck.Tag]);

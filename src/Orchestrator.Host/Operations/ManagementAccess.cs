@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Orchestrator.Host.Api;
+using Orchestrator.Host.Api.OpenApi;
 using Orchestrator.Host.Configuration;
 using Orchestrator.Host.Tenancy;
 
@@ -58,7 +59,7 @@ internal static class ManagementAccess
 
         if (management.Key is not null)
         {
-            group.RequireAuthorization(Policy);
+            group.RequireAuthorization(Policy).ProducesProblems(StatusCodes.Status401Unauthorized);
         }
 
         return group;

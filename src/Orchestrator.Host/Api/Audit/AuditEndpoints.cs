@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Orchestrator.Conversations.Audit;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Host.Tenancy;
+using Orchestrator.Host.Api.OpenApi;
 
 namespace Orchestrator.Host.Api.Audit;
 
@@ -15,15 +16,26 @@ internal static class AuditEndpoints
     {
         var audit = v1.MapGroup("").WithTags("Audit");
         audit.MapGet("/conversations/{token}/audit", Audit)
-            .WithSummary("Every session, transfer, message, Udesk call and answer, refusal and retry of the conversation, with the API key that issued each command; format=json|csv|text.");
+            .Describe("Get a conversation's audit", "One entry per event: every session with its `im_sub_session_id` and agent, every transfer, every message both ways with `message_id` and content, every Udesk call with its request and Udesk's answer (code, time), every refusal and retry, and under `issued_by` the name (never the secret) of the API key whose command it was. `format=json` (the default), `csv`, or `text` (a transcript, one line per entry).")
+            .Produces<AuditReport>()
+            .AlsoProducesText(StatusCodes.Status200OK, "text/csv", "text/plain")
+            .ProducesProblems(400, 404);
         audit.MapGet("/conversations/{token}/verify", Verify)
-            .WithSummary("Replays the conversation's events from seq 1 and compares the result, field by field, with its latest snapshot and its live state.");
+            .Describe("Verify a conversation", "Replay-verify: the conversation's events folded from seq 1 (no snapshot) through its own `Apply`, compared field by field with its latest snapshot (at the snapshot's seq) and its live state: `consistent`, and each difference by JSON path with both values.")
+            .Produces<ReplayVerification>()
+            .ProducesProblems(400, 404);
         audit.MapPost("/audit/verify", StartVerify)
-            .WithSummary("Replay-verifies every conversation of the tenant as a background job; answered 202 with the job to poll.");
+            .Describe("Start a verify job", "Replay-verifies every conversation of the caller's tenant as a background job, one conversation at a time; answered 202 with the job (and its URL in `Location`) to poll. `tenant`, when given, must be the caller's own (403 otherwise). Results are kept in memory until the service restarts.")
+            .Produces<VerifyJobView>(StatusCodes.Status202Accepted)
+            .ProducesProblems(403);
         audit.MapGet("/audit/verify/{jobId}", VerifyJobStatus)
-            .WithSummary("A verify job's progress and, once done, every conversation found with a difference.");
+            .Describe("Get a verify job", "A verify job's `status` (running, completed, failed), progress (`verified` of `total`) and every conversation found with a difference.")
+            .Produces<VerifyJobView>()
+            .ProducesProblems(400, 404);
         audit.MapGet("/audit/export", Export)
-            .WithSummary("The tenant's conversation events with a time in [from, to) as JSON Lines in journal order, then a progress line; resume with offset=.");
+            .Describe("Export events", "The tenant's conversation events whose time is in [`from`, `to`) (ISO 8601) as JSON Lines in journal order, one event a line (`offset`, `persistence_id`, `seq`, `timestamp`, `manifest`, and `event` as the journal holds it), then a progress line `{\"progress\":{\"events\":…,\"last_offset\":…}}`. `offset=` resumes after a line's offset; an export cut short has no progress line.")
+            .Produces<Stream>(contentType: "application/x-ndjson")
+            .ProducesProblems(400);
         return v1;
     }
 

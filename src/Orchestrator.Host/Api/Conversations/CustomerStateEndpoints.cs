@@ -3,6 +3,9 @@ using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Udesk.Status;
 using static Orchestrator.Host.Api.Conversations.ConversationRoute;
+using Orchestrator.Host.Api.OpenApi;
+using Orchestrator.Udesk.Messages;
+using Orchestrator.Udesk.Results;
 
 namespace Orchestrator.Host.Api.Conversations;
 
@@ -12,15 +15,23 @@ internal static class CustomerStateEndpoints
     public static RouteGroupBuilder MapCustomerStateEndpoints(this RouteGroupBuilder conversation)
     {
         conversation.MapGet("/queue-status", QueueStatus)
-            .WithSummary("Udesk's queue status of the customer ('In queue', 'Not in queue', 'In session', 'Assigning') and position.");
+            .Describe("Get the queue status", "Udesk's queue status of the customer (`In queue`, `Not in queue`, `In session`, `Assigning`) and position.")
+            .ProducesUdeskAnswer<QueueStatus>();
         conversation.MapGet("/customer-status", CustomerStatus)
-            .WithSummary("Whether Udesk sees the customer in a session (status_code 0 none, 1 in session, 2 queued, 3 invalid customer).");
+            .Describe("Get the customer status", "Whether Udesk sees the customer in a session (`status_code` 0 none, 1 in session, 2 queued, 3 invalid customer).")
+            .ProducesUdeskAnswer<CustomerStatus>();
         conversation.MapGet("/unread-offline", UnreadOffline)
-            .WithSummary("Agent messages of the conversation's agent session the customer has not read since going offline (customer_id is looked up when not given).");
+            .Describe("List unread offline messages", "Agent messages of the conversation's agent session the customer has not read since going offline (`customer_id` is looked up by the customer token when not given). 409 when the conversation has had no agent session.")
+            .ProducesUdeskAnswer<UnreadOfflineMessages>()
+            .ProducesProblems(404, 409);
         conversation.MapPost("/online-state", OnlineState)
-            .WithSummary("Tells Udesk whether the customer is online.");
+            .Describe("Set the online state", "Tells Udesk whether the customer is online (`online`: true or false).")
+            .ProducesUdeskAnswer<UdeskResponse>()
+            .ProducesProblems(413);
         conversation.MapPost("/read", Read)
-            .WithSummary("The customer read these agent messages (of the current agent session, or session_id, one the conversation had).");
+            .Describe("Mark messages read", "The customer read these agent messages (`message_ids`, 1 to 100) of the current agent session, or of `session_id`, one the conversation had. 409 when the conversation has had no such session.")
+            .ProducesUdeskAnswer<UdeskResponse>()
+            .ProducesProblems(404, 409, 413);
         return conversation;
     }
 

@@ -3,6 +3,7 @@ using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Throttling;
 using Orchestrator.Udesk.StructuredMessages;
 using static Orchestrator.Host.Api.Conversations.ConversationRoute;
+using Orchestrator.Host.Api.OpenApi;
 
 namespace Orchestrator.Host.Api.Conversations;
 
@@ -12,7 +13,9 @@ internal static class StructMessageEndpoints
     public static RouteGroupBuilder MapStructMessageEndpoints(this RouteGroupBuilder conversation)
     {
         conversation.MapPost("/struct-messages", Send)
-            .WithSummary("Sends a structured message (title, description, img_url, buttons) into the open agent session; at most one per 2 s per company.");
+            .Describe("Send a structured message", "Sends a structured message (a card: `title`, `description`, `img_url`, up to 10 `buttons`) into the open agent session, from its agent. Udesk takes at most one per 2 s per company. 409 without an open agent session with a known agent.")
+            .ProducesUdeskAnswer<StructuredMessageResponse>()
+            .ProducesProblems(404, 409, 413);
         return conversation;
     }
 

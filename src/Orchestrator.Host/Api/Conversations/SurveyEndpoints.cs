@@ -2,6 +2,8 @@ using Orchestrator.Conversations.Outbox;
 using Orchestrator.Udesk.Robots;
 using Orchestrator.Udesk.Surveys;
 using static Orchestrator.Host.Api.Conversations.ConversationRoute;
+using Orchestrator.Host.Api.OpenApi;
+using Orchestrator.Udesk.Results;
 
 namespace Orchestrator.Host.Api.Conversations;
 
@@ -11,15 +13,25 @@ internal static class SurveyEndpoints
     public static RouteGroupBuilder MapSurveyEndpoints(this RouteGroupBuilder conversation)
     {
         conversation.MapPost("/survey", Survey)
-            .WithSummary("The customer rates the agent session: option_id from the conversation's survey_options, optional remark and resolved_state_v2.");
+            .Describe("Rate the agent session", "The customer rates the agent session: `option_id` from the conversation's `survey_options`, optional `remark` and `resolved_state_v2`. 409 when the conversation has had no agent session.")
+            .ProducesUdeskAnswer<UdeskResponse>()
+            .ProducesProblems(404, 409, 413);
         conversation.MapPost("/robot-survey", RobotSurvey)
-            .WithSummary("The customer rates the urobot session (option_id 2 satisfied, 3 average, 4 unsatisfied).");
+            .Describe("Rate the urobot session", "The customer rates the urobot session (`option_id` 2 satisfied, 3 average, 4 unsatisfied). 409 without a urobot session.")
+            .ProducesUdeskAnswer<UdeskResponse>()
+            .ProducesProblems(404, 409, 413);
         conversation.MapPost("/answer-survey", AnswerSurvey)
-            .WithSummary("The customer rates one urobot answer (message_id = its logId; option_id 1 satisfied, 2 unsatisfied).");
+            .Describe("Rate a urobot answer", "The customer rates one urobot answer (`message_id` = its `logId`; `option_id` 1 satisfied, the default, or 2 unsatisfied). 409 without a urobot session.")
+            .ProducesUdeskAnswer<UdeskResponse>()
+            .ProducesProblems(404, 409, 413);
         conversation.MapPost("/robot-usefulness", RobotUsefulness)
-            .WithSummary("The customer says whether a knowledge-base robot answer was useful.");
+            .Describe("Rate a robot answer", "The customer says whether a knowledge-base robot answer (`message_id`, `question_id` from its push) was `useful`.")
+            .ProducesUdeskAnswer<UdeskResponse>()
+            .ProducesProblems(404, 413);
         conversation.MapPost("/transfer-survey", TransferSurvey)
-            .WithSummary("Counts the urobot session as escalated to a human in Udesk's statistics.");
+            .Describe("Record a transfer to a human", "Counts the urobot session as escalated to a human in Udesk's statistics. 409 without a urobot session.")
+            .ProducesUdeskAnswer<UdeskResponse>()
+            .ProducesProblems(404, 409);
         return conversation;
     }
 

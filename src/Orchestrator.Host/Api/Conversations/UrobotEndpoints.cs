@@ -1,5 +1,7 @@
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Udesk.Robots;
+using Orchestrator.Host.Api.OpenApi;
+using Orchestrator.Udesk.Results;
 
 namespace Orchestrator.Host.Api.Conversations;
 
@@ -9,9 +11,13 @@ internal static class UrobotEndpoints
     public static RouteGroupBuilder MapUrobotEndpoints(this RouteGroupBuilder conversation)
     {
         conversation.MapPost("/flow", Flow)
-            .WithSummary("The customer picked a data-type=\"2\" item of a urobot flow; the urobot answers with the next step by push.");
+            .Describe("Pick a urobot flow item", "The customer picked a `data-type=\"2\"` item of a urobot flow (`flow_id` = its `data-id`); the urobot answers with the next step by push. 409 without a urobot session.")
+            .ProducesUdeskAnswer<UdeskResponse>()
+            .ProducesProblems(404, 409, 413);
         conversation.MapPost("/hit", Hit)
-            .WithSummary("Records a click in a urobot answer (message_id = the answer's logId, query_type = Udesk's click type).");
+            .Describe("Record a urobot click", "Records a click in a urobot answer (`message_id` = the answer's `logId`, `query_type` = Udesk's click type). 409 without a urobot session.")
+            .ProducesUdeskAnswer<UdeskResponse>()
+            .ProducesProblems(404, 409, 413);
         return conversation;
     }
 

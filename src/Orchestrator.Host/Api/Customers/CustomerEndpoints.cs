@@ -5,6 +5,7 @@ using Orchestrator.Host.Api.Gate;
 using Orchestrator.Host.Tenancy;
 using Orchestrator.Udesk.Customers;
 using Orchestrator.Udesk.Results;
+using Orchestrator.Host.Api.OpenApi;
 
 namespace Orchestrator.Host.Api.Customers;
 
@@ -15,7 +16,10 @@ internal static class CustomerEndpoints
     {
         v1.MapPut("/customers/{token}", Upsert)
             .WithTags("Customers")
-            .WithSummary("Creates the Udesk customer whose open_api_token is {token} (201), or updates it when it exists (200).");
+            .Describe("Create or update a customer", "Creates the Udesk customer whose `open_api_token` is `{token}` (201), or updates it when it exists (200), answered with Udesk's customer. Fields left out are not changed on update; a new customer without `nick_name` is named by its token; `cellphones` are added, never sent twice.")
+            .ProducesUdeskAnswer<CustomerResponse>()
+            .Produces<CustomerResponse>(StatusCodes.Status201Created)
+            .ProducesProblems(413);
         return v1;
     }
 

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
+using Orchestrator.Host.Api.OpenApi;
 
 namespace Orchestrator.Host.Api.Operations;
 
@@ -13,7 +14,8 @@ internal static class ClusterMembersEndpoint
     {
         management.MapGet("/cluster/members", Read)
             .WithTags("Operations")
-            .WithSummary("This node's view of the cluster: itself, the leader, the oldest Up member and every member with its status.");
+            .Describe("List cluster members", "This node's view of the cluster: itself, the leader, the oldest Up member (where the singletons run) and every member with its status and whether it is unreachable.")
+            .Produces<ClusterView>();
         return management;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
+using Orchestrator.Host.Api.OpenApi;
 using Orchestrator.Host.Operations;
 
 namespace Orchestrator.Host.Api.Operations;
@@ -14,7 +15,7 @@ internal static class OperationsEndpoints
     {
         var management = app.MapManagementGroup();
         management.MapOpenApi("/openapi/{documentName}.json");
-        management.MapScalarApiReference();
+        management.MapScalarApiReference(reference => reference.WithTitle(ApiDocumentInfo.Title));
         management.MapPrometheusScrapingEndpoint("/metrics");
         management.MapClusterMembers();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

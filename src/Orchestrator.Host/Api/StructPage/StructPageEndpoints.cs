@@ -19,7 +19,8 @@ internal static class StructPageEndpoints
 
     public static IEndpointRouteBuilder MapStructPageEndpoints(this IEndpointRouteBuilder app)
     {
-        var page = app.MapGroup("/udesk/{tenant}/struct-page").WithTags("Udesk");
+        // Udesk's agent console opens it, not a platform: not part of the platform's API contract.
+        var page = app.MapGroup("/udesk/{tenant}/struct-page").ExcludeFromDescription();
         page.MapGet("/", List)
             .WithSummary("Udesk's embedded structured-message list page: checks the signed parameters, then lists the tenant's templates.");
         page.MapPost("/send", Send)

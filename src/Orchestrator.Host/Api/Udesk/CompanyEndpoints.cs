@@ -5,6 +5,9 @@ using Orchestrator.Host.Api.Gate;
 using Orchestrator.Host.Tenancy;
 using Orchestrator.Udesk.Messages;
 using Orchestrator.Udesk.Status;
+using Orchestrator.Host.Api.OpenApi;
+using Orchestrator.Udesk.Results;
+using Orchestrator.Udesk.Robots;
 
 namespace Orchestrator.Host.Api.Udesk;
 
@@ -15,21 +18,28 @@ internal static class CompanyEndpoints
     {
         var udesk = v1.MapGroup("/udesk").WithTags("Udesk company");
         udesk.MapGet("/agents/status", AgentStatus)
-            .WithSummary("Every agent's IM status (online, busy, offline), or only group_id's agents.");
+            .Describe("List agent statuses", "Every agent's IM status (online, busy, offline), or only `group_id`'s agents.")
+            .ProducesUdeskAnswer<AgentStatusList>();
         udesk.MapGet("/agents/unread", AgentUnread)
-            .WithSummary("Per agent (agent_ids, 1 to 30): unread customer messages and leave-messages unhandled for 7 days.");
+            .Describe("Count agents' unread messages", "Per agent (`agent_ids`, 1 to 30, comma-separated or repeated): unread customer messages and leave-messages unhandled for 7 days.")
+            .ProducesUdeskAnswer<AgentUnreadMessages>();
         udesk.MapGet("/urobots", (ClaimsPrincipal user, UdeskCallGate gate, CancellationToken ct) =>
                 gate.CallAsync(user.Tenant(), CallPriority.Query, (client, c) => client.GetUrobotsAsync(c), ct))
-            .WithSummary("The company's urobots and their scenes (the robot_id and scene_id of urobot sessions).");
+            .Describe("List urobots", "The company's urobots and their scenes: the `robot_id` and `scene_id` a urobot session request names.")
+            .ProducesUdeskAnswer<UrobotListResponse>();
         udesk.MapGet("/sensitive-words", (ClaimsPrincipal user, UdeskCallGate gate, CancellationToken ct) =>
                 gate.CallAsync(user.Tenant(), CallPriority.Query, (client, c) => client.GetSensitiveWordsAsync(c), ct))
-            .WithSummary("The company's customer sensitive words and whether they are enabled.");
+            .Describe("List sensitive words", "The company's customer sensitive words and whether they are enabled.")
+            .ProducesUdeskAnswer<SensitiveWords>();
         udesk.MapGet("/customer-status", CustomerStatusByToken)
-            .WithSummary("Whether Udesk sees a web or SDK customer in a session: one of web_token (with session_key for one of its sessions) or sdk_token.");
+            .Describe("Get a web or SDK customer's status", "Whether Udesk sees a web or SDK customer in a session: exactly one of `web_token` (with `session_key` for one of its sessions) or `sdk_token`. A customer with a customer token uses `GET /v1/conversations/{token}/customer-status`.")
+            .ProducesUdeskAnswer<CustomerStatus>();
         udesk.MapGet("/abandoned-queues", AbandonedQueues)
-            .WithSummary("One page of customers who abandoned the queue between from and to (ISO 8601; page from 1, per_page 1 to 100).");
+            .Describe("List abandoned queues", "One page of customers who abandoned the queue between `from` and `to` (ISO 8601; `page` from 1, `per_page` 1 to 100, 30 by default).")
+            .ProducesUdeskAnswer<AbandonedQueuePage>();
         udesk.MapDelete("/sessions", DestroySessions)
-            .WithSummary("Deletes the closed sessions created between from and to (ISO 8601), optionally only customer_id's.");
+            .Describe("Delete closed sessions", "Deletes at Udesk the closed sessions created between `from` and `to` (ISO 8601), optionally only `customer_id`'s.")
+            .ProducesUdeskAnswer<UdeskResponse>();
         return v1;
     }
 

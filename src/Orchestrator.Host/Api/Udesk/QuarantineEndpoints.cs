@@ -3,6 +3,7 @@ using System.Text;
 using Orchestrator.Conversations.Quarantine;
 using Orchestrator.Host.Tenancy;
 using Orchestrator.Host.Api.UdeskPush;
+using Orchestrator.Host.Api.OpenApi;
 
 namespace Orchestrator.Host.Api.Udesk;
 
@@ -16,8 +17,9 @@ internal static class QuarantineEndpoints
     {
         v1.MapGet("/udesk/pushes/quarantined", List)
             .WithTags("Udesk")
-            .WithSummary("Push bodies that named no conversation (not JSON, no customer token, unknown shape), oldest first; page with after= and limit=.")
-            .Produces<QuarantinePageView>();
+            .Describe("List quarantined pushes", $"Push bodies Udesk sent that named no conversation (not JSON, no customer token, an unknown shape), kept byte for byte (`body_base64`, and `body_text` where it is UTF-8) with the reason, oldest first; page with `after=` (a quarantine id) and `limit=` (1 to {MaxLimit}), continuing with `after={{next_after}}`.")
+            .Produces<QuarantinePageView>()
+            .ProducesProblems(400);
         return v1;
     }
 

@@ -4,6 +4,7 @@ using Akka.Hosting;
 using Orchestrator.Conversations.Delivery;
 using Orchestrator.Host.Api;
 using Orchestrator.Host.Tenancy;
+using Orchestrator.Host.Api.OpenApi;
 using static Orchestrator.Conversations.Delivery.DeadLetterIndexMessages;
 
 namespace Orchestrator.Host.Api.Webhooks;
@@ -18,10 +19,14 @@ internal static class DeliveryEndpoints
     {
         v1.MapGet("/deliveries/dead", List)
             .WithTags("Deliveries")
-            .WithSummary("Events the webhook never acknowledged (refused with a 4xx, or out of retries), oldest first; page with after= and limit=.");
+            .Describe("List dead letters", $"Events the platform's webhook never acknowledged (refused with a 4xx, or out of retries), oldest first; page with `after=` (a dead letter id) and `limit=` (1 to {MaxLimit}), continuing with `after={{next_after}}`.")
+            .Produces<DeadLetterPageView>()
+            .ProducesProblems(400);
         v1.MapPost("/deliveries/dead/{id}/replay", Replay)
             .WithTags("Deliveries")
-            .WithSummary("Send a dead-lettered event to the webhook once more, now and out of order; it leaves the list once acknowledged.");
+            .Describe("Replay a dead letter", "Sends a dead-lettered event to the webhook once more, now and out of order; answered 202 once the replay is under way, and the dead letter leaves the list once the webhook acknowledges it.")
+            .Produces<ReplayAcceptedView>(StatusCodes.Status202Accepted)
+            .ProducesProblems(400, 404, 503);
         return v1;
     }
 

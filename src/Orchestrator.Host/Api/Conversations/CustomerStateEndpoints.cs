@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Udesk.Status;
-using static Orchestrator.Host.Api.Conversations.ConversationRoute;
 using Orchestrator.Host.Api.OpenApi;
 using Orchestrator.Udesk.Messages;
 using Orchestrator.Udesk.Results;
+using static Orchestrator.Host.Api.Conversations.ConversationRoute;
 
 namespace Orchestrator.Host.Api.Conversations;
 

@@ -2,8 +2,8 @@ using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Throttling;
 using Orchestrator.Udesk.StructuredMessages;
-using static Orchestrator.Host.Api.Conversations.ConversationRoute;
 using Orchestrator.Host.Api.OpenApi;
+using static Orchestrator.Host.Api.Conversations.ConversationRoute;
 
 namespace Orchestrator.Host.Api.Conversations;
 

@@ -1,9 +1,9 @@
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Udesk.Robots;
 using Orchestrator.Udesk.Surveys;
-using static Orchestrator.Host.Api.Conversations.ConversationRoute;
 using Orchestrator.Host.Api.OpenApi;
 using Orchestrator.Udesk.Results;
+using static Orchestrator.Host.Api.Conversations.ConversationRoute;
 
 namespace Orchestrator.Host.Api.Conversations;
 

@@ -113,6 +113,9 @@ public static class ConversationManifests
         [typeof(DeadLetterIndexMessages.DeadLetterRecorded)] = "delivery.dead-letter-index.reply.recorded",
         [typeof(DeadLetterIndexMessages.DeadLetterPage)] = "delivery.dead-letter-index.reply.page",
         [typeof(DeadLetterIndexMessages.DeadLetterUnknown)] = "delivery.dead-letter-index.reply.unknown",
+
+        // Dropped duplicates, recorded for audits.
+        [typeof(DuplicateDropped)] = "conversation.duplicate-dropped",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, Type> ByManifest = ByType.ToFrozenDictionary(p => p.Value, p => p.Key);

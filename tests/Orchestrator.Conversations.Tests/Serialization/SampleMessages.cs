@@ -149,6 +149,18 @@ public static class SampleMessages
         new SessionClosed(25, At, "normal", CloseInitiator.Customer, new SessionId(78), null, null, null) { IssuedBy = "crm-backend" },
         new QueueAbandoned(26, At, null, ConversationStatus.Idle) { IssuedBy = "crm-backend" },
         new ConversationCommands.SendMessage(Id, "m-4", "message", Text) { IssuedBy = "crm-backend" },
+
+        // Dropped duplicates, and the repeat counts the state keeps for them.
+        new DuplicateDropped(27, At, DuplicateSource.UdeskPush, "p-1", "message", 7, 1),
+        new DuplicateDropped(28, At, DuplicateSource.PlatformMessage, "m-3", "message", 12, 3) { IssuedBy = "crm-backend" },
+        new ConversationState
+        {
+            Seq = 28,
+            SeenPushIds = new RecentIds(3).Add("p-1", 7),
+            AcceptedMessageIds = new RecentIds(3).Add("m-3", 12),
+            DroppedPushRepeats = ImmutableDictionary<string, int>.Empty.Add("p-1", 1),
+            DroppedMessageRepeats = ImmutableDictionary<string, int>.Empty.Add("m-3", 3),
+        },
     ];
 
     /// <summary>A stable name per sample: the manifest, numbered when a type has several samples.</summary>

@@ -36,6 +36,7 @@ public static partial class ConversationDecider
         CompleteCall c => CompleteCallDecision(state, c, now),
         ObserveQueue c => QueueObservation(state, c, now),
         GetState => new Decision([], new ConversationReplies.State(state)),
+        EraseConversation c => ErasureDecision(state, c),
         _ => Decision.Reject(RejectionReason.Invalid, $"Unknown command {command.GetType().Name}."),
     };
 

@@ -31,7 +31,8 @@ public sealed class JournalEraser(ConversationStoreOptions store)
                 transaction,
                 $"DELETE FROM {journal} WHERE persistence_id = @id AND sequence_number < (SELECT MAX(sequence_number) FROM {journal} WHERE persistence_id = @id)",
                 persistenceId, cancellationToken);
-            await ExecuteAsync(transaction, $"UPDATE {journal} SET message = @empty, deleted = @yes WHERE persistence_id = @id", persistenceId, cancellationToken);
+            await ExecuteAsync(
+                transaction, $"UPDATE {journal} SET message = @empty, deleted = @yes WHERE persistence_id = @id", persistenceId, cancellationToken, ("empty", Array.Empty<byte>()), ("yes", true));
         }
         else
         {
@@ -46,42 +47,14 @@ public sealed class JournalEraser(ConversationStoreOptions store)
 
     private static async Task<long> ScalarAsync(DbTransaction transaction, string sql, string persistenceId, CancellationToken cancellationToken)
     {
-        await using var command = Command(transaction, sql, persistenceId);
+        await using var command = StoreCommand.Create(transaction.Connection!, transaction, sql, ("id", persistenceId), ("no", false));
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
     }
 
-    private static async Task<long> ExecuteAsync(DbTransaction transaction, string sql, string persistenceId, CancellationToken cancellationToken)
+    private static async Task<long> ExecuteAsync(DbTransaction transaction, string sql, string persistenceId, CancellationToken cancellationToken, params (string, object)[] more)
     {
-        await using var command = Command(transaction, sql, persistenceId);
+        await using var command = StoreCommand.Create(transaction.Connection!, transaction, sql, [("id", persistenceId), .. more]);
         return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static DbCommand Command(DbTransaction transaction, string sql, string persistenceId)
-    {
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        Add(command, "id", persistenceId);
-        if (sql.Contains("@no", StringComparison.Ordinal))
-        {
-            Add(command, "no", false);
-        }
-
-        if (sql.Contains("@empty", StringComparison.Ordinal))
-        {
-            Add(command, "empty", Array.Empty<byte>());
-            Add(command, "yes", true);
-        }
-
-        return command;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Persistence;
 
@@ -17,19 +16,18 @@ public sealed class RetentionCandidates(ConversationStoreOptions store)
         var journal = StoreConnections.Qualified(store, "journal");
         await using var connection = StoreConnections.Create(store);
         await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        await using var command = StoreCommand.Create(connection, null, $"""
             SELECT j.persistence_id FROM {journal} j
             WHERE j.persistence_id LIKE @prefix AND j.deleted = @no AND j.created < @cutoff
               AND j.sequence_number = (SELECT MAX(m.sequence_number) FROM {journal} m WHERE m.persistence_id = j.persistence_id)
               AND EXISTS (SELECT 1 FROM {journal} c WHERE c.persistence_id = j.persistence_id AND c.manifest = @closed AND c.deleted = @no)
             ORDER BY j.created
             LIMIT {limit}
-            """;
-        Add(command, "prefix", ConversationId.PersistenceIdPrefix + "%");
-        Add(command, "no", false);
-        Add(command, "cutoff", cutoff.UtcTicks);
-        Add(command, "closed", Serialization.ConversationManifests.Of(typeof(ConversationEvents.SessionClosed)));
+            """,
+            ("prefix", ConversationId.PersistenceIdPrefix + "%"),
+            ("no", false),
+            ("cutoff", cutoff.UtcTicks),
+            ("closed", Serialization.ConversationManifests.Of(typeof(ConversationEvents.SessionClosed))));
         var found = new List<ConversationId>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -38,13 +36,5 @@ public sealed class RetentionCandidates(ConversationStoreOptions store)
         }
 
         return found;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -37,7 +37,7 @@ public sealed class ErasureTests : IDisposable
     public async Task An_erased_conversation_leaves_no_payload_in_any_table_and_a_later_request_starts_afresh(string kind)
     {
         var store = await TestStores.CreateAsync(kind);
-        var tables = new StoreTables(store);
+        var tables = new StoreInspector(store);
         await using var host = await Start(store);
         var closed = await ClosedJourney(host);
         Assert.True(await tables.AnyPayloadContains(secret), "the journey's messages are in the journal before the erasure");
@@ -72,7 +72,7 @@ public sealed class ErasureTests : IDisposable
     public async Task With_a_session_open_at_Udesk_nothing_is_erased(string kind)
     {
         var store = await TestStores.CreateAsync(kind);
-        var tables = new StoreTables(store);
+        var tables = new StoreInspector(store);
         await using var host = await Start(store);
         await AgentSession(host);
         var rows = await tables.JournalRows(id.PersistenceId);
@@ -99,7 +99,7 @@ public sealed class ErasureTests : IDisposable
 
         Assert.Equal("deleted", await probe.Ask<string>(new[] { "first", "second", secret }, TimeSpan.FromSeconds(30)));
 
-        var rows = await new StoreTables(store).JournalRows("plugin-delete-probe");
+        var rows = await new StoreInspector(store).JournalRows("plugin-delete-probe");
         var kept = Assert.Single(rows);
         Assert.Equal((3L, true), (kept.Seq, kept.Deleted));
         Assert.Contains(secret, kept.Payload, StringComparison.Ordinal);

@@ -43,7 +43,7 @@ public sealed class RetentionJobTests : Akka.TestKit.Xunit2.TestKit
     public async Task Only_conversations_closed_longer_ago_than_ClosedAfter_are_erased_and_each_erasure_is_in_the_ledger(string kind)
     {
         var store = await TestStores.CreateAsync(kind);
-        var tables = new StoreTables(store);
+        var tables = new StoreInspector(store);
         await using var host = await ConversationHost.StartAsync(
             fixture,
             akka => akka.WithConversationStore(store).WithRetention(new RetentionOptions(), store, fixture.Settings),

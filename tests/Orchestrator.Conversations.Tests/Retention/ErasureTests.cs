@@ -46,8 +46,8 @@ public sealed class ErasureTests : IDisposable
         var erased = Assert.IsType<ConversationErased>(await host.Ask(new EraseConversation(id, ErasureReason.Request) { IssuedBy = "crm" }));
 
         Assert.Equal(closed.Seq, erased.Events);
-        // The snapshot taken, and an older one if its deletion was still on its way.
-        Assert.InRange(erased.Snapshots, 1, 2);
+        // The snapshots taken, older ones too if their deletion was still on its way.
+        Assert.True(erased.Snapshots >= 1, $"snapshots deleted: {erased.Snapshots}");
         Assert.Equal([3L, 4L], erased.Sessions.Order());
         Assert.False(await tables.AnyPayloadContains(secret), "no payload of the erased conversation remains");
         Assert.Equal([(closed.Seq, true, "")], await tables.JournalRows(id.PersistenceId));

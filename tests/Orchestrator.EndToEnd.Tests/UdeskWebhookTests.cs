@@ -22,10 +22,10 @@ public sealed class UdeskWebhookTests(Journey journey) : IClassFixture<Journey>
     {
         var (customer, session) = await journey.AgentConversation("duplicated-pushes", 398);
         var before = (await customer.State())!["last_seq"]!.GetValue<long>();
+        var replies = new List<string>();
         await journey.Simulator.SetFaults(new JsonObject { ["duplicate_rate"] = 1.0 });
         try
         {
-            var replies = new List<string>();
             for (var i = 1; i <= 3; i++)
             {
                 replies.Add((await journey.Simulator.AgentReply(session, $"reply {i}"))["message_id"]!.GetValue<string>());
@@ -41,7 +41,13 @@ public sealed class UdeskWebhookTests(Journey journey) : IClassFixture<Journey>
             await journey.Simulator.SetFaults(new JsonObject { ["duplicate_rate"] = 0.0 });
         }
 
-        Assert.Equal(before + 3, (await customer.State())!["last_seq"]!.GetValue<long>());
+        // Each reply once for the customer; each second delivery only as an internal dropped duplicate, for audits.
+        Assert.Equal(before + 6, (await customer.State())!["last_seq"]!.GetValue<long>());
+        var shown = (await customer.Events(after: before))["events"]!.AsArray();
+        Assert.Equal(replies, shown.Select(e => e!["message_id"]!.GetValue<string>()));
+        Assert.All(shown, e => Assert.Equal("message", e!["type"]!.GetValue<string>()));
+        var duplicates = (await customer.Events(after: before, includeInternal: true))["events"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "duplicate_dropped");
+        Assert.Equal(replies, duplicates.Select(e => e!["message_id"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -57,7 +63,11 @@ public sealed class UdeskWebhookTests(Journey journey) : IClassFixture<Journey>
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Empty(await first.Content.ReadAsStringAsync());
-        Assert.Equal(before + 1, (await customer.State())!["last_seq"]!.GetValue<long>());
+        Assert.Equal(before + 2, (await customer.State())!["last_seq"]!.GetValue<long>());
+        Assert.Equal(["hand-1"], (await customer.Events(after: before))["events"]!.AsArray().Select(e => e!["message_id"]!.GetValue<string>()));
+        Assert.Equal(
+            ["message", "duplicate_dropped"],
+            (await customer.Events(after: before, includeInternal: true))["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()));
     }
 
     [Fact]

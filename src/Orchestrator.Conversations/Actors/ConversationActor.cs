@@ -7,6 +7,7 @@ using Akka.Util;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Hosting;
 using Orchestrator.Conversations.Outbox;
+using Orchestrator.Conversations.Retention;
 using Orchestrator.Conversations.Sessions;
 using Orchestrator.Conversations.Telemetry;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
@@ -33,6 +34,8 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
     private long nextSnapshotAt;
     private int gateways;
     private bool handingOff;
+    private bool savingSnapshot;
+    private PendingErasure? erasure;
 
     public ConversationActor(ConversationId id, ConversationRuntime runtime)
     {
@@ -55,6 +58,8 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
                 state = state.Apply(e);
                 break;
             case RecoveryCompleted:
+                // An erased conversation starts fresh, numbered on from its erased history (JournalEraser keeps the number).
+                state = state.Seq < LastSequenceNr ? state with { Seq = LastSequenceNr } : state;
                 Started();
                 break;
         }
@@ -67,8 +72,21 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
             case Command command and not CompleteCall when handingOff:
                 ForwardToNewOwner(command);
                 break;
+            case Command when erasure is not null:
+                // Decided on the state that follows the erasure.
+                Stash.Stash();
+                break;
             case WakeOutbox:
                 RedispatchOutboxHead();
+                break;
+            case EraseConversation erase:
+                BeginErasure(erase);
+                break;
+            case ErasureDone done:
+                EndErasure(done.Rows);
+                break;
+            case ErasureFailed failed:
+                FailErasure(failed.Cause);
                 break;
             case Command command:
                 Handle(command);
@@ -94,9 +112,11 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
                 ReleaseHeld();
                 break;
             case SaveSnapshotSuccess saved:
+                SnapshotSettled();
                 DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1));
                 break;
             case SaveSnapshotFailure failed:
+                SnapshotSettled();
                 Log.Warning("Snapshot of {0} at {1} failed: {2}", id, failed.Metadata.SequenceNr, failed.Cause.Message);
                 break;
             case DeleteSnapshotsSuccess:
@@ -387,6 +407,7 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
         if (state.Seq >= nextSnapshotAt)
         {
             nextSnapshotAt = state.Seq + runtime.Settings.SnapshotEvery;
+            savingSnapshot = true;
             SaveSnapshot(state);
         }
     }
@@ -407,6 +428,68 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
         }
     }
 
+    /// <summary>
+    /// Erasure runs once the decider allows it, and never beside a snapshot write that could land after it; commands
+    /// that arrive meanwhile wait for it.
+    /// </summary>
+    private void BeginErasure(EraseConversation erase)
+    {
+        var decision = ConversationDecider.Decide(state, erase, runtime.Time.GetUtcNow());
+        if (decision.Reply is not Accepted || runtime.Eraser is null)
+        {
+            Sender.Tell(runtime.Eraser is null ? new Rejected(RejectionReason.Conflict, "Erasure is not available on this node (no store eraser).") : decision.Reply);
+            return;
+        }
+
+        erasure = new PendingErasure(erase, Sender);
+        if (!savingSnapshot)
+        {
+            RunErasure();
+        }
+    }
+
+    private void SnapshotSettled()
+    {
+        savingSnapshot = false;
+        if (erasure is { Started: false })
+        {
+            RunErasure();
+        }
+    }
+
+    private void RunErasure()
+    {
+        erasure = erasure! with { Started = true };
+        runtime.Eraser!.EraseAsync(PersistenceId, keepSequence: true)
+            .PipeTo(Self, success: rows => new ErasureDone(rows), failure: e => new ErasureFailed(e));
+    }
+
+    private void EndErasure(ErasedRows rows)
+    {
+        var sessions = state.PreviousSessionIds.Select(s => s.Value).Concat(state.ImSubSessionId is { } current ? [current.Value] : []).Distinct().ToList();
+        foreach (var session in sessions)
+        {
+            runtime.SessionIndex.Tell(new SessionIndexMessages.ForgetOwner(id.Tenant, session, id));
+        }
+
+        Log.Info(
+            "Conversation {0} erased ({1}, issued by {2}): {3} events, {4} snapshots, {5} agent sessions forgotten",
+            [id, erasure!.Command.Reason, erasure.Command.IssuedBy ?? "the service", rows.Events, rows.Snapshots, sessions.Count]);
+        erasure.ReplyTo.Tell(new ConversationErased(rows.Events, rows.Snapshots, sessions));
+        state = ConversationState.Initial(runtime.Settings.Rules) with { Seq = LastSequenceNr };
+        erasure = null;
+        Stash.UnstashAll();
+        Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+    }
+
+    private void FailErasure(Exception cause)
+    {
+        Log.Error(cause, "Erasing conversation {0} failed; nothing was erased", id);
+        erasure!.ReplyTo.Tell(new Rejected(RejectionReason.Conflict, $"The erasure failed and nothing was erased: {cause.Message}"));
+        erasure = null;
+        Stash.UnstashAll();
+    }
+
     private ConversationState Resized(ConversationState snapshot) => snapshot with
     {
         SeenPushIds = snapshot.SeenPushIds.Capacity == runtime.Settings.DedupeWindow ? snapshot.SeenPushIds : snapshot.SeenPushIds.WithCapacity(runtime.Settings.DedupeWindow),
@@ -414,6 +497,12 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
     };
 
     private sealed record HeldMessage(long Seq, SessionId Session);
+
+    private sealed record PendingErasure(EraseConversation Command, IActorRef ReplyTo, bool Started = false);
+
+    private sealed record ErasureDone(ErasedRows Rows) : INoSerializationVerificationNeeded;
+
+    private sealed record ErasureFailed(Exception Cause) : INoSerializationVerificationNeeded;
 
     private sealed class RecheckHeld : INoSerializationVerificationNeeded
     {

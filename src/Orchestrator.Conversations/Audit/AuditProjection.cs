@@ -70,8 +70,18 @@ public static class AuditProjection
             refused, "refusal", session: refused.ImSubSessionId, messageId: refused.MessageId, direction: "customer_to_udesk", code: refused.UdeskCode,
             detail: $"customer message refused (call #{refused.CallSeq}): {refused.Reason}; {Consequence(refused.Consequence)}"),
         SessionRequestRefused refused => Entry(refused, "refusal", code: refused.UdeskCode, detail: $"session request refused (call #{refused.CallSeq}): {refused.Reason}"),
+        DuplicateDropped duplicate => Duplicate(duplicate),
         _ => Entry(e, "unknown_event", detail: e.GetType().Name),
     };
+
+    private static AuditEntry Duplicate(DuplicateDropped duplicate)
+    {
+        var fromPlatform = duplicate.Source == DuplicateSource.PlatformMessage;
+        var last = duplicate.Repeat >= ConversationRules.RecordedRepeatsPerId ? "; later repeats of this id are not recorded" : "";
+        return Entry(
+            duplicate, "duplicate_dropped", messageId: duplicate.MessageId, direction: fromPlatform ? "customer_to_udesk" : "udesk_to_customer", platform: fromPlatform,
+            detail: $"{Lower(duplicate.Source)} {duplicate.Kind} repeated (repeat {duplicate.Repeat}), first recorded by event #{duplicate.OriginalSeq}{last}");
+    }
 
     private static AuditEntry Queued(UdeskCallQueued queued, Event? previous, Dictionary<long, OutboundCall> calls, HashSet<string> sentMessageIds)
     {

@@ -1,4 +1,5 @@
 using Orchestrator.Conversations.Outbox;
+using Orchestrator.Conversations.Retention;
 using Orchestrator.Udesk.Sessions;
 
 namespace Orchestrator.Conversations.Domain;
@@ -38,6 +39,14 @@ public static class ConversationCommands
     public sealed record ApplyReadReceipt(ConversationId Id, SessionId SessionId, IReadOnlyList<string> MessageIds) : Command(Id);
 
     public sealed record GetState(ConversationId Id) : Command(Id);
+
+    /// <summary>
+    /// Delete the conversation's events and snapshots, then stop: its next command starts a fresh conversation.
+    /// Refused while the customer has a session at Udesk or calls to Udesk wait. With <paramref name="ClosedBefore"/>
+    /// (retention) only a conversation closed since before then is erased. Answered
+    /// <see cref="ConversationReplies.ConversationErased"/> or <see cref="ConversationReplies.Rejected"/>.
+    /// </summary>
+    public sealed record EraseConversation(ConversationId Id, ErasureReason Reason, DateTimeOffset? ClosedBefore = null) : Command(Id);
 
     /// <summary>
     /// From the outbox sweeper: calls of this conversation have waited longer than a sweep interval. Starts the

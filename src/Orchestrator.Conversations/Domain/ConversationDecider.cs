@@ -36,6 +36,7 @@ public static partial class ConversationDecider
         CompleteCall c => CompleteCallDecision(state, c, now),
         ObserveQueue c => QueueObservation(state, c, now),
         GetState => new Decision([], new ConversationReplies.State(state)),
+        EraseConversation c => ErasureDecision(state, c),
         _ => Decision.Reject(RejectionReason.Invalid, $"Unknown command {command.GetType().Name}."),
     };
 
@@ -83,7 +84,9 @@ public static partial class ConversationDecider
 
         if (state.AcceptedMessageIds.TryGet(command.MessageId, out var original))
         {
-            return new Decision([], new ConversationReplies.AlreadyAccepted(original));
+            var repeat = new EventSequencer(state, now);
+            DuplicateRules.Dropped(repeat, DuplicateSource.PlatformMessage, command.MessageId, command.Type, original);
+            return new Decision(repeat.Events, new ConversationReplies.AlreadyAccepted(original));
         }
 
         if (!MessageType.Sendable.Contains(command.Type))
@@ -278,8 +281,9 @@ public static partial class ConversationDecider
         var assignType = command.AssignType.Name();
         foreach (var item in command.Items)
         {
-            if (PushDedupeKey.Of(item) is { } key && events.State.SeenPushIds.Contains(key))
+            if (PushDedupeKey.Of(item) is { } key && events.State.SeenPushIds.TryGet(key, out var original))
             {
+                DuplicateRules.Dropped(events, DuplicateSource.UdeskPush, key, (item as PushedItem.Readable)?.Kind ?? "unreadable", original);
                 continue;
             }
 

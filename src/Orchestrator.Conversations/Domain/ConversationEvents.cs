@@ -108,6 +108,26 @@ public static class ConversationEvents
 
     /// <summary>Udesk refused the session request queued at <paramref name="CallSeq"/> (e.g. 11012 no such group); nothing changed.</summary>
     public sealed record SessionRequestRefused(long Seq, DateTimeOffset At, long CallSeq, int? UdeskCode, string Reason) : Event(Seq, At);
+
+    /// <summary>
+    /// A repeat of a message already recorded (a push Udesk delivered again, a platform message sent again with its
+    /// <c>message_id</c>) was dropped: kept for audits only, it changes nothing else. <paramref name="OriginalSeq"/>
+    /// is the event that recorded the first one; <paramref name="Repeat"/> counts the repeats, of which only the first
+    /// <see cref="ConversationRules.RecordedRepeatsPerId"/> are recorded.
+    /// </summary>
+    /// <param name="Kind">The pushed message's type (<c>message</c>, <c>close</c>, …, <c>unreadable</c>) or the platform message's.</param>
+    public sealed record DuplicateDropped(long Seq, DateTimeOffset At, DuplicateSource Source, string MessageId, string Kind, long OriginalSeq, int Repeat)
+        : Event(Seq, At);
+}
+
+/// <summary>Where a dropped duplicate came from.</summary>
+public enum DuplicateSource
+{
+    /// <summary>A Udesk push message with a <c>message_id</c> already recorded.</summary>
+    UdeskPush,
+
+    /// <summary>A platform message with a <c>message_id</c> already accepted.</summary>
+    PlatformMessage,
 }
 
 /// <summary>What a conversation did about a refused customer message.</summary>

@@ -15,6 +15,9 @@ public static class ConversationReplies
     public sealed record Rejected(RejectionReason Reason, string Detail) : Reply;
 
     public sealed record State(ConversationState Conversation) : Reply;
+
+    /// <summary>The conversation's events and snapshots are gone; <paramref name="Sessions"/> are the agent sessions the index forgets.</summary>
+    public sealed record ConversationErased(long Events, long Snapshots, IReadOnlyList<long> Sessions) : Reply;
 }
 
 public enum RejectionReason

@@ -66,6 +66,16 @@ public sealed record ConversationState
     /// <summary>Platform <c>message_id</c>s already accepted, with the sequence number that accepted them.</summary>
     public RecentIds AcceptedMessageIds { get; init; } = new(ConversationRules.DefaultDedupeWindow);
 
+    /// <summary>Repeats of each push <c>message_id</c> recorded as dropped duplicates (null: none), for ids still in <see cref="SeenPushIds"/>.</summary>
+    public ImmutableDictionary<string, int>? DroppedPushRepeats { get; init; }
+
+    /// <summary>Repeats of each platform <c>message_id</c> recorded as dropped duplicates (null: none), for ids still in <see cref="AcceptedMessageIds"/>.</summary>
+    public ImmutableDictionary<string, int>? DroppedMessageRepeats { get; init; }
+
+    /// <summary>How many repeats of <paramref name="messageId"/> from <paramref name="source"/> were recorded already.</summary>
+    public int RecordedRepeatsOf(DuplicateSource source, string messageId) =>
+        (source == DuplicateSource.UdeskPush ? DroppedPushRepeats : DroppedMessageRepeats)?.GetValueOrDefault(messageId) ?? 0;
+
     public static ConversationState Initial(ConversationRules rules) => new()
     {
         SeenPushIds = new RecentIds(rules.DedupeWindow),
@@ -164,6 +174,7 @@ public sealed record ConversationState
                 Queue = null,
                 StatusBeforeQueue = null,
             },
+            DuplicateDropped dropped => state.WithRepeat(dropped),
             ReadReceiptReceived or CustomerMessageDelivered or CustomerMessageRefused or SessionRequestRefused => state,
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown conversation event."),
         };
@@ -191,6 +202,16 @@ public sealed record ConversationState
         StatusBeforeQueue = null,
         CloseType = null,
     };
+
+    /// <summary>Counts a recorded repeat; counts of ids that left the dedupe window go, so they never pile up.</summary>
+    private ConversationState WithRepeat(DuplicateDropped dropped) => dropped.Source == DuplicateSource.UdeskPush
+        ? this with { DroppedPushRepeats = Counted(DroppedPushRepeats, SeenPushIds, dropped) }
+        : this with { DroppedMessageRepeats = Counted(DroppedMessageRepeats, AcceptedMessageIds, dropped) };
+
+    private static ImmutableDictionary<string, int> Counted(ImmutableDictionary<string, int>? counts, RecentIds window, DuplicateDropped dropped) =>
+        (counts ?? ImmutableDictionary<string, int>.Empty)
+            .RemoveRange((counts?.Keys ?? []).Where(id => !window.Contains(id)))
+            .SetItem(dropped.MessageId, dropped.Repeat);
 
     private RecentIds Seen(string? messageId, long seq) =>
         string.IsNullOrEmpty(messageId) ? SeenPushIds : SeenPushIds.Add(messageId, seq);

@@ -46,6 +46,9 @@ public static class FeedProjection
             refused, "customer_message_refused", refused.MessageId, RealSession(refused.ImSubSessionId), Data(
                 ("call_seq", refused.CallSeq), ("udesk_code", refused.UdeskCode), ("reason", refused.Reason), ("consequence", Snake(refused.Consequence.ToString())))),
         SessionRequestRefused refused => Entry(refused, "session_request_refused", data: Data(("call_seq", refused.CallSeq), ("udesk_code", refused.UdeskCode), ("reason", refused.Reason))),
+        // Bookkeeping for audits: a platform never receives a message twice because it was sent twice.
+        DuplicateDropped duplicate => Entry(duplicate, "duplicate_dropped", duplicate.MessageId, data: Data(
+            ("source", Snake(duplicate.Source.ToString())), ("kind", duplicate.Kind), ("repeat", duplicate.Repeat)), isInternal: true),
         _ => Entry(e, "unknown", isInternal: true),
     };
 

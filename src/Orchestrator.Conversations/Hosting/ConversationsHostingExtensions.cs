@@ -6,6 +6,7 @@ using Orchestrator.Conversations.Configuration;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Quarantine;
+using Orchestrator.Conversations.Retention;
 using Orchestrator.Conversations.Serialization;
 using Orchestrator.Conversations.Sessions;
 using Orchestrator.Conversations.Telemetry;
@@ -52,7 +53,8 @@ public static class ConversationsHostingExtensions
         builder.WithShardRegion<SessionIndexRegion>(
             SessionIndexName,
             (_, registry, resolver) => entityId =>
-                SessionOwnerActor.Props(entityId, registry, resolver.GetService<TimeProvider>() ?? TimeProvider.System, settings.SessionIndexPassivateAfter),
+                SessionOwnerActor.Props(
+                    entityId, registry, resolver.GetService<TimeProvider>() ?? TimeProvider.System, settings.SessionIndexPassivateAfter, resolver.GetService<JournalEraser>()),
             new SessionIndexMessageExtractor(settings.Shards),
             new ShardOptions { RememberEntities = false, Role = role });
 
@@ -73,7 +75,8 @@ public static class ConversationsHostingExtensions
                     registry.Get<SessionIndexRegion>(),
                     settings,
                     limits,
-                    resolver.GetService<TimeProvider>() ?? TimeProvider.System);
+                    resolver.GetService<TimeProvider>() ?? TimeProvider.System,
+                    resolver.GetService<JournalEraser>());
                 return entityId => ConversationActor.Props(ConversationId.FromEntityId(entityId), runtime);
             },
             new ConversationMessageExtractor(settings.Shards),

@@ -3,6 +3,7 @@ using Orchestrator.Conversations.Delivery;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
 using Orchestrator.Conversations.Quarantine;
+using Orchestrator.Conversations.Retention;
 using Orchestrator.Conversations.Sessions;
 using Orchestrator.Conversations.Throttling;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
@@ -113,6 +114,19 @@ public static class ConversationManifests
         [typeof(DeadLetterIndexMessages.DeadLetterRecorded)] = "delivery.dead-letter-index.reply.recorded",
         [typeof(DeadLetterIndexMessages.DeadLetterPage)] = "delivery.dead-letter-index.reply.page",
         [typeof(DeadLetterIndexMessages.DeadLetterUnknown)] = "delivery.dead-letter-index.reply.unknown",
+
+        // Dropped duplicates, recorded for audits.
+        [typeof(DuplicateDropped)] = "conversation.duplicate-dropped",
+
+        // Erasure: of a conversation, of its session index entries, and the per-tenant ledger of erasures.
+        [typeof(EraseConversation)] = "conversation.command.erase",
+        [typeof(ConversationErased)] = "conversation.reply.erased",
+        [typeof(SessionIndexMessages.ForgetOwner)] = "session-index.forget-owner",
+        [typeof(ErasureLedgerMessages.ConversationDataErased)] = "erasure-ledger.conversation-data-erased",
+        [typeof(ErasureLedgerMessages.RecordErasure)] = "erasure-ledger.command.record",
+        [typeof(ErasureLedgerMessages.ListErasures)] = "erasure-ledger.command.list",
+        [typeof(ErasureLedgerMessages.ErasureRecorded)] = "erasure-ledger.reply.recorded",
+        [typeof(ErasureLedgerMessages.ErasurePage)] = "erasure-ledger.reply.page",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, Type> ByManifest = ByType.ToFrozenDictionary(p => p.Value, p => p.Key);
@@ -131,6 +145,7 @@ public static class ConversationManifests
         typeof(DeadLetterIndexMessages.DeadLetterRecorded), typeof(DeadLetterIndexMessages.DeadLetterPage), typeof(DeadLetterIndexMessages.DeadLetterUnknown),
         typeof(PushQuarantineMessages.Event), typeof(PushQuarantineState), typeof(PushQuarantineMessages.Command),
         typeof(PushQuarantineMessages.PushKept), typeof(PushQuarantineMessages.QuarantinePage),
+        typeof(ErasureLedgerMessages.Command), typeof(ErasureLedgerMessages.Event), typeof(ErasureLedgerMessages.ErasureRecorded), typeof(ErasureLedgerMessages.ErasurePage),
     ];
 
     public static string Of(Type type) =>

@@ -21,6 +21,12 @@ public static class SessionIndexMessages
     /// <summary>The agent read these customer messages: applied to the owning conversation, answered with its reply.</summary>
     public sealed record RouteReadReceipt(string Tenant, long SessionId, IReadOnlyList<string> MessageIds) : SessionMessage(Tenant, SessionId);
 
+    /// <summary>
+    /// <paramref name="Owner"/>'s data was erased: the entry (which names its customer token) goes, events and all,
+    /// unless the session belongs to another conversation by now.
+    /// </summary>
+    public sealed record ForgetOwner(string Tenant, long SessionId, ConversationId Owner) : SessionMessage(Tenant, SessionId);
+
     /// <summary>Persisted by the index entity of one session.</summary>
     public sealed record OwnerRecorded(ConversationId Owner, DateTimeOffset At);
 }

@@ -1,9 +1,11 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
+using Akka.Event;
 using Akka.Hosting;
 using Akka.Persistence;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Hosting;
+using Orchestrator.Conversations.Retention;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
 using static Orchestrator.Conversations.Domain.ConversationReplies;
 using static Orchestrator.Conversations.Sessions.SessionIndexMessages;
@@ -16,13 +18,16 @@ public sealed class SessionOwnerActor : UntypedPersistentActor
     private readonly string entityId;
     private readonly IReadOnlyActorRegistry registry;
     private readonly TimeProvider time;
+    private readonly JournalEraser? eraser;
     private ConversationId? owner;
+    private bool forgetting;
 
-    public SessionOwnerActor(string entityId, IReadOnlyActorRegistry registry, TimeProvider time, TimeSpan passivateAfter)
+    public SessionOwnerActor(string entityId, IReadOnlyActorRegistry registry, TimeProvider time, TimeSpan passivateAfter, JournalEraser? eraser)
     {
         this.entityId = entityId;
         this.registry = registry;
         this.time = time;
+        this.eraser = eraser;
         Context.SetReceiveTimeout(passivateAfter);
     }
 
@@ -39,6 +44,9 @@ public sealed class SessionOwnerActor : UntypedPersistentActor
     {
         switch (message)
         {
+            case RecordOwner when forgetting:
+                // Nothing is written while the entry is erased; a conversation in this session tells the index again whenever it starts.
+                break;
             case RecordOwner record when owner != record.Owner:
                 Persist(new OwnerRecorded(record.Owner, time.GetUtcNow()), recorded => owner = recorded.Owner);
                 break;
@@ -49,6 +57,20 @@ public sealed class SessionOwnerActor : UntypedPersistentActor
                 break;
             case RouteReadReceipt receipt:
                 Sender.Tell(new Rejected(RejectionReason.Invalid, $"Session {receipt.SessionId} belongs to no known conversation."));
+                break;
+            case ForgetOwner forget when owner == forget.Owner && eraser is not null:
+                owner = null;
+                forgetting = true;
+                eraser.EraseAsync(PersistenceId, keepSequence: false).PipeTo(Self, success: _ => Forgotten.Instance);
+                break;
+            case Forgotten:
+                Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+                break;
+            case Status.Failure failed when forgetting:
+                forgetting = false;
+                Log.Warning("Erasing session index entry {0} failed: {1}", entityId, failed.Cause.Message);
+                break;
+            case ForgetOwner:
                 break;
             case ReceiveTimeout:
                 Context.Parent.Tell(new Passivate(PoisonPill.Instance));
@@ -61,6 +83,11 @@ public sealed class SessionOwnerActor : UntypedPersistentActor
 
     public override string PersistenceId => $"session/{entityId}";
 
-    public static Props Props(string entityId, IReadOnlyActorRegistry registry, TimeProvider time, TimeSpan passivateAfter) =>
-        Akka.Actor.Props.Create(() => new SessionOwnerActor(entityId, registry, time, passivateAfter));
+    private sealed class Forgotten : INoSerializationVerificationNeeded
+    {
+        public static readonly Forgotten Instance = new();
+    }
+
+    public static Props Props(string entityId, IReadOnlyActorRegistry registry, TimeProvider time, TimeSpan passivateAfter, JournalEraser? eraser = null) =>
+        Akka.Actor.Props.Create(() => new SessionOwnerActor(entityId, registry, time, passivateAfter, eraser));
 }

@@ -3,10 +3,12 @@ using Orchestrator.Conversations.Actors;
 using Orchestrator.Conversations.Delivery;
 using Orchestrator.Conversations.Hosting;
 using Orchestrator.Conversations.Persistence;
+using Orchestrator.Conversations.Retention;
 using Orchestrator.Conversations.Throttling;
 using Orchestrator.Host.Clustering;
 using Orchestrator.Host.Configuration;
 using Orchestrator.Host.Delivery;
+using Orchestrator.Host.Retention;
 
 namespace Orchestrator.Host.Hosting;
 
@@ -22,9 +24,13 @@ internal static class AkkaSetup
         var conversations = ValidatedConfiguration.Bind<ConversationSettings>(configuration, "Orchestrator:Conversations");
         var limits = ValidatedConfiguration.Bind<CallBudgetOptions>(configuration, "Orchestrator:Udesk:Limits");
         var delivery = ValidatedConfiguration.Bind<DeliveryOptions>(configuration, DeliveryOptions.Section);
+        var retention = ValidatedConfiguration.Bind(configuration, RetentionOptions.Section, new RetentionOptionsValidator());
         var subscriptions = DeliveryServices.Subscriptions(tenants ?? new Dictionary<string, TenantOptions>());
         services.AddSingleton(delivery);
         services.AddSingleton(store);
+        services.AddSingleton(retention);
+        services.AddSingleton(new JournalEraser(store));
+        services.AddSingleton<ErasureClient>();
         // Kestrel's drain and the cluster leave (CoordinatedShutdown, run by Akka.Hosting) share this bound.
         services.Configure<HostOptions>(host => host.ShutdownTimeout = cluster.ShutdownTimeout);
 
@@ -32,7 +38,8 @@ internal static class AkkaSetup
         {
             akka.WithOrchestratorCluster(cluster, store, TimeProvider.System)
                 .WithConversationStore(store)
-                .WithConversations(conversations, limits);
+                .WithConversations(conversations, limits)
+                .WithRetention(retention, store, conversations);
             if (subscriptions.Count > 0)
             {
                 // Tenants without a webhook cost nothing; with none at all, delivery does not run.

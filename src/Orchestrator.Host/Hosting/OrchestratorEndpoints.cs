@@ -1,5 +1,6 @@
 using Orchestrator.Host.Api;
 using Orchestrator.Host.Api.Audit;
+using Orchestrator.Host.Api.Customers;
 using Orchestrator.Host.Api.OpenApi;
 using Orchestrator.Host.Api.Operations;
 using Orchestrator.Host.Api.Udesk;
@@ -33,6 +34,8 @@ internal static class OrchestratorEndpoints
         v1.MapDeliveryEndpoints();
         v1.MapQuarantineEndpoints();
         v1.MapAuditEndpoints();
+        v1.MapErasureLedgerEndpoints();
+        v1.MapCustomerDataEndpoints();
         app.MapUdeskRoutes(v1);
         app.MapUdeskPushEndpoint();
         return app;

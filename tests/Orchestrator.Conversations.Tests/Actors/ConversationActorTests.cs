@@ -117,7 +117,7 @@ public sealed class ConversationActorTests : Akka.TestKit.Xunit2.TestKit, IDispo
     }
 
     [Fact]
-    public void A_duplicate_push_batch_is_acknowledged_and_dropped()
+    public void A_duplicate_push_batch_is_acknowledged_and_dropped_leaving_only_a_trace()
     {
         var conversation = Conversation();
         var batch = new[]
@@ -128,10 +128,14 @@ public sealed class ConversationActorTests : Akka.TestKit.Xunit2.TestKit, IDispo
 
         conversation.Tell(Pushes.Batch(Id, "agent", batch));
         var first = ExpectMsg<Accepted>();
+        var before = StateOf(conversation);
         conversation.Tell(Pushes.Batch(Id, "agent", batch));
 
-        Assert.Equal(first, ExpectMsg<Accepted>());
-        Assert.Equal(2, StateOf(conversation).Seq);
+        Assert.Equal(new Accepted(first.Seq + 2), ExpectMsg<Accepted>());
+        var after = StateOf(conversation);
+        Assert.Equal(4, after.Seq);
+        Assert.Equal((before.Status, before.ImSubSessionId, before.SeenPushIds), (after.Status, after.ImSubSessionId, after.SeenPushIds));
+        Assert.Equal(1, after.RecordedRepeatsOf(DuplicateSource.UdeskPush, "w1"));
     }
 
     [Fact]

@@ -125,6 +125,30 @@ public sealed class AuditProjectionTests
     }
 
     [Fact]
+    public void Every_duplicate_dropped_is_listed_with_its_id_kind_time_and_the_key_that_repeated_it()
+    {
+        var scenario = new ConversationScenario().InAgentSession(3);
+        scenario.Push("agent", Pushes.Agent("message", "a-1", 3, "hello"));
+        scenario.Do(new SendMessage(Id, "m-1", "message", new MessagePayload { Content = "hi" }) { IssuedBy = Key });
+        for (var i = 0; i < 5; i++)
+        {
+            scenario.Push("agent", Pushes.Agent("message", "a-1", 3, "hello"));
+        }
+
+        scenario.Do(new SendMessage(Id, "m-1", "message", new MessagePayload { Content = "hi" }) { IssuedBy = "retrying-client" });
+
+        var duplicates = AuditProjection.Of(scenario.History).Where(e => e.Kind == "duplicate_dropped").ToList();
+        var history = scenario.History.OfType<DuplicateDropped>().ToList();
+        Assert.Equal(
+            [("a-1", "udesk_to_customer", null), ("a-1", "udesk_to_customer", null), ("a-1", "udesk_to_customer", null), ("m-1", "customer_to_udesk", "retrying-client")],
+            duplicates.Select(d => (d.MessageId, d.Direction, d.IssuedBy)));
+        Assert.Equal(history.Select(d => d.At), duplicates.Select(d => d.At));
+        Assert.StartsWith("udesk_push message repeated (repeat 1)", duplicates[0].Detail, StringComparison.Ordinal);
+        Assert.EndsWith("later repeats of this id are not recorded", duplicates[2].Detail, StringComparison.Ordinal);
+        Assert.StartsWith("platform_message message repeated (repeat 1)", duplicates[3].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Platform_commands_recorded_before_keys_were_kept_show_the_key_as_unknown()
     {
         var unsigned = Journey().History.Select(e => e with { IssuedBy = null });

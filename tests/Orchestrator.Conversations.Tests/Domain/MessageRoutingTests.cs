@@ -75,7 +75,18 @@ public sealed class MessageRoutingTests
     }
 
     [Fact]
-    public void A_repeated_message_id_returns_the_original_result_and_changes_nothing()
+    public void A_repeated_message_names_the_key_that_sent_it_again()
+    {
+        var scenario = new ConversationScenario().InAgentSession();
+        scenario.Do(new SendMessage(Id, "m1", "message", new MessagePayload { Content = "a" }) { IssuedBy = "crm" });
+
+        var again = scenario.Do(new SendMessage(Id, "m1", "message", new MessagePayload { Content = "a" }) { IssuedBy = "retrying-client" });
+
+        Assert.Equal("retrying-client", Assert.IsType<DuplicateDropped>(Assert.Single(again.Events)).IssuedBy);
+    }
+
+    [Fact]
+    public void A_repeated_message_id_returns_the_original_result_and_only_records_the_repeat()
     {
         var scenario = new ConversationScenario().InAgentSession();
         var first = Assert.IsType<Accepted>(scenario.Do(new SendMessage(Id, "m1", "message", new MessagePayload { Content = "a" })).Reply);
@@ -85,8 +96,9 @@ public sealed class MessageRoutingTests
         var again = scenario.Do(new SendMessage(Id, "m1", "message", new MessagePayload { Content = "a" }));
 
         Assert.Equal(new AlreadyAccepted(first.Seq), again.Reply);
-        Assert.Empty(again.Events);
-        Assert.Same(before, scenario.State);
+        Assert.Equal([new DuplicateDropped(before.Seq + 1, again.Events[0].At, DuplicateSource.PlatformMessage, "m1", "message", first.Seq, 1)], again.Events);
+        Assert.Equal(before with { Seq = before.Seq + 1, LastEventAt = again.Events[0].At, DroppedMessageRepeats = scenario.State.DroppedMessageRepeats }, scenario.State);
+        Assert.Equal(1, scenario.State.RecordedRepeatsOf(DuplicateSource.PlatformMessage, "m1"));
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class MessagesAfterSessionRequestTests
 
         var again = scenario.Do(Message());
 
-        Assert.Empty(again.Events);
+        Assert.IsType<DuplicateDropped>(Assert.Single(again.Events));
         Assert.Equal(first.Seq, Assert.IsType<AlreadyAccepted>(again.Reply).Seq);
     }
 

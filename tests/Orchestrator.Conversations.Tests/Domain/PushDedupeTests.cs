@@ -8,17 +8,55 @@ namespace Orchestrator.Conversations.Tests.Domain;
 public sealed class PushDedupeTests
 {
     [Fact]
-    public void A_repeated_push_is_acknowledged_and_dropped()
+    public void A_repeated_push_is_acknowledged_and_dropped_with_a_trace_and_nothing_else()
     {
         var scenario = new ConversationScenario().InAgentSession(3);
         var batch = new[] { Pushes.Agent("message", "a1", 3, "hello"), Pushes.Agent("message", "a2", 3, "there") };
-        scenario.Push("agent", batch);
+        var first = scenario.Push("agent", batch);
         var before = scenario.State;
 
         var again = scenario.Push("agent", batch);
 
-        Assert.Empty(again.Events);
-        Assert.Equal(new Accepted(before.Seq), again.Reply);
+        Assert.Equal(
+            [new DuplicateDropped(before.Seq + 1, again.Events[0].At, DuplicateSource.UdeskPush, "a1", "message", first.Events[0].Seq, 1),
+             new DuplicateDropped(before.Seq + 2, again.Events[0].At, DuplicateSource.UdeskPush, "a2", "message", first.Events[1].Seq, 1)],
+            again.Events);
+        Assert.Equal(new Accepted(before.Seq + 2), again.Reply);
+        Assert.Equal(before with { Seq = before.Seq + 2, LastEventAt = again.Events[0].At, DroppedPushRepeats = scenario.State.DroppedPushRepeats }, scenario.State);
+        Assert.Single(scenario.History.OfType<MessageReceived>(), m => m.MessageId == "a1");
+    }
+
+    [Fact]
+    public void A_storm_of_one_duplicate_records_only_its_first_repeats()
+    {
+        var scenario = new ConversationScenario().InAgentSession(3);
+        scenario.Push("agent", Pushes.Agent("message", "a1", 3, "hello"));
+
+        for (var i = 0; i < 10; i++)
+        {
+            scenario.Push("agent", Pushes.Agent("message", "a1", 3, "hello"));
+        }
+
+        Assert.Equal([1, 2, 3], scenario.History.OfType<DuplicateDropped>().Select(d => d.Repeat));
+        Assert.Equal(ConversationRules.RecordedRepeatsPerId, scenario.History.OfType<DuplicateDropped>().Count());
+        Assert.Empty(scenario.Last.Events);
+    }
+
+    [Fact]
+    public void Repeat_counts_are_forgotten_with_their_id_so_the_state_stays_bounded()
+    {
+        // The scenario's dedupe window holds 4 ids.
+        var scenario = new ConversationScenario().InAgentSession(3);
+        scenario.Push("agent", Pushes.Agent("message", "a1", 3));
+        scenario.Push("agent", Pushes.Agent("message", "a1", 3));
+        foreach (var id in new[] { "b1", "b2", "b3", "b4" })
+        {
+            scenario.Push("agent", Pushes.Agent("message", id, 3));
+        }
+
+        scenario.Push("agent", Pushes.Agent("message", "b4", 3));
+
+        Assert.Equal(["b4"], scenario.State.DroppedPushRepeats!.Keys);
     }
 
     [Fact]
@@ -29,7 +67,8 @@ public sealed class PushDedupeTests
 
         var decision = scenario.Push("agent", Pushes.Agent("message", "a1", 3), Pushes.Agent("message", "a2", 3), Pushes.Agent("message", "a2", 3), Pushes.Agent("message", "a3", 3));
 
-        Assert.Equal(["a2", "a3"], decision.Events.Cast<MessageReceived>().Select(e => e.MessageId));
+        Assert.Equal(["a2", "a3"], decision.Events.OfType<MessageReceived>().Select(e => e.MessageId));
+        Assert.Equal(["a1", "a2"], decision.Events.OfType<DuplicateDropped>().Select(e => e.MessageId));
     }
 
     [Fact]
@@ -70,7 +109,9 @@ public sealed class PushDedupeTests
         var again = scenario.Push("agent", bad);
 
         Assert.Single(scenario.History.OfType<UnreadableMessageReceived>());
-        Assert.Empty(again.Events);
+        var dropped = Assert.IsType<DuplicateDropped>(Assert.Single(again.Events));
+        Assert.Equal(("unreadable", DuplicateSource.UdeskPush), (dropped.Kind, dropped.Source));
+        Assert.StartsWith("unreadable:", dropped.MessageId);
     }
 
     [Fact]

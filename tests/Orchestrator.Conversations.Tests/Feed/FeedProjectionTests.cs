@@ -56,6 +56,15 @@ public sealed class FeedProjectionTests
     }
 
     [Fact]
+    public void A_dropped_duplicate_is_internal_so_no_platform_receives_a_message_twice()
+    {
+        var entry = FeedProjection.Of(new DuplicateDropped(8, At, DuplicateSource.UdeskPush, "a-1", "message", 7, 2));
+
+        Assert.True(entry.Internal);
+        Assert.Equal(("duplicate_dropped", "a-1", "udesk_push", 2), (entry.Type, entry.MessageId, entry.Data["source"], entry.Data["repeat"]));
+    }
+
+    [Fact]
     public void A_transfer_names_the_new_session_the_old_one_and_the_agent()
     {
         var raw = JsonSerializer.SerializeToElement(new { type = "transfer" });

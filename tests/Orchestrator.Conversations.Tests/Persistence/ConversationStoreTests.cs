@@ -136,7 +136,10 @@ public sealed class ConversationStoreTests : IDisposable
 
         Assert.Equal(new AlreadyAccepted(first.Seq), await restarted.Ask(new SendMessage(id, "m1", "message", new MessagePayload { Content = "hi" })));
         await restarted.Ask(Pushes.Batch(id, "robot", [Pushes.Robot("r1", "hello")]));
-        Assert.Equal(seqBefore, (await restarted.StateOf(id)).Seq);
+        // Both repeats are recognised after the restart: each is only recorded as a dropped duplicate.
+        Assert.Equal(seqBefore + 2, (await restarted.StateOf(id)).Seq);
+        var repeats = (await new StoreInspector(store).JournalOf(id.PersistenceId)).Where(r => r.Seq > seqBefore).Select(r => r.Manifest);
+        Assert.Equal(["conversation.duplicate-dropped", "conversation.duplicate-dropped"], repeats);
         Assert.Single(fixture.Udesk.Bodies("/im/messages"));
     }
 

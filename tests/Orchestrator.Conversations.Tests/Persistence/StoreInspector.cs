@@ -40,6 +40,36 @@ public sealed class StoreInspector(ConversationStoreOptions store)
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Every journal row of <paramref name="persistenceId"/>, deleted or not, with its payload as text: what an erasure left behind.</summary>
+    public Task<IReadOnlyList<(long Seq, bool Deleted, string Payload)>> JournalRows(string persistenceId) =>
+        Rows($"SELECT sequence_number, deleted, message FROM {Table("journal")} WHERE persistence_id = @id ORDER BY sequence_number", persistenceId,
+            r => (r.GetInt64(0), Convert.ToBoolean(r.GetValue(1)), Encoding.UTF8.GetString((byte[])r.GetValue(2))));
+
+    public async Task<long> Count(string table, string persistenceId) =>
+        (await Rows($"SELECT COUNT(*) FROM {Table(table)} WHERE persistence_id = @id", persistenceId, r => Convert.ToInt64(r.GetValue(0))))[0];
+
+    /// <summary>Whether <paramref name="text"/> appears in any payload of the journal or the snapshot table, whoever wrote it.</summary>
+    public async Task<bool> AnyPayloadContains(string text)
+    {
+        var journal = await Rows($"SELECT message FROM {Table("journal")} WHERE persistence_id <> @id", "", r => Encoding.UTF8.GetString((byte[])r.GetValue(0)));
+        var snapshots = await Rows($"SELECT snapshot FROM {Table("snapshot")} WHERE persistence_id <> @id", "", r => Encoding.UTF8.GetString((byte[])r.GetValue(0)));
+        return journal.Concat(snapshots).Any(payload => payload.Contains(text, StringComparison.Ordinal));
+    }
+
+    private async Task<IReadOnlyList<T>> Rows<T>(string sql, string persistenceId, Func<DbDataReader, T> read)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = Command(connection, sql, persistenceId);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
     private async Task<DbConnection> OpenAsync()
     {
         DbConnection connection = store.Provider == StoreProvider.Sqlite ? new SqliteConnection(store.ConnectionString) : new NpgsqlConnection(store.ConnectionString);

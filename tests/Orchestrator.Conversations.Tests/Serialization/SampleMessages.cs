@@ -1,5 +1,6 @@
 using Orchestrator.Udesk.Sessions;
 using System.Collections.Immutable;
+using Orchestrator.Conversations.Retention;
 using System.Text.Json;
 using Orchestrator.Conversations.Delivery;
 using Orchestrator.Conversations.Domain;
@@ -149,7 +150,31 @@ public static class SampleMessages
         new SessionClosed(25, At, "normal", CloseInitiator.Customer, new SessionId(78), null, null, null) { IssuedBy = "crm-backend" },
         new QueueAbandoned(26, At, null, ConversationStatus.Idle) { IssuedBy = "crm-backend" },
         new ConversationCommands.SendMessage(Id, "m-4", "message", Text) { IssuedBy = "crm-backend" },
+
+        // Dropped duplicates, and the repeat counts the state keeps for them.
+        new DuplicateDropped(27, At, DuplicateSource.UdeskPush, "p-1", "message", 7, 1),
+        new DuplicateDropped(28, At, DuplicateSource.PlatformMessage, "m-3", "message", 12, 3) { IssuedBy = "crm-backend" },
+        new ConversationState
+        {
+            Seq = 28,
+            SeenPushIds = new RecentIds(3).Add("p-1", 7),
+            AcceptedMessageIds = new RecentIds(3).Add("m-3", 12),
+            DroppedPushRepeats = ImmutableDictionary<string, int>.Empty.Add("p-1", 1),
+            DroppedMessageRepeats = ImmutableDictionary<string, int>.Empty.Add("m-3", 3),
+        },
+
+        // Erasure: the command and its answer, the session index's forgetting, and the ledger.
+        new EraseConversation(Id, ErasureReason.Retention, At) { IssuedBy = "crm-backend" },
+        new ConversationErased(40, 2, [77, 78]),
+        new SessionIndexMessages.ForgetOwner("acme", 78, Id),
+        new ErasureLedgerMessages.ConversationDataErased(1, "acme", ErasureHash, ErasureReason.Request, 40, 2, 2, At, "crm-backend"),
+        new ErasureLedgerMessages.RecordErasure("acme", ErasureHash, ErasureReason.Retention, 40, 2, 2, null),
+        new ErasureLedgerMessages.ListErasures("acme", At, At.AddDays(1), 100),
+        new ErasureLedgerMessages.ErasureRecorded(new ErasureLedgerMessages.ConversationDataErased(1, "acme", ErasureHash, ErasureReason.Retention, 40, 2, 0, At, null)),
+        new ErasureLedgerMessages.ErasurePage([new ErasureLedgerMessages.ConversationDataErased(1, "acme", ErasureHash, ErasureReason.Request, 40, 2, 2, At, "crm-backend")]),
     ];
+
+    private const string ErasureHash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     /// <summary>A stable name per sample: the manifest, numbered when a type has several samples.</summary>
     public static IEnumerable<(string Name, object Sample)> Named() =>

@@ -38,6 +38,8 @@ public sealed class ConversationHost : IAsyncDisposable
 
     public IActorRef Region { get; }
 
+    public ActorRegistry Registry => host.Services.GetRequiredService<ActorRegistry>();
+
     public IActorRef SessionIndex { get; }
 
     public ActorSystem System => host.Services.GetRequiredService<ActorSystem>();
@@ -47,10 +49,12 @@ public sealed class ConversationHost : IAsyncDisposable
     /// cluster; with one, it joins the cluster there. Udesk is the fixture's unless <paramref name="udesk"/> says otherwise.
     /// </summary>
     public static async Task<ConversationHost> StartAsync(
-        ConversationFixture fixture, Action<AkkaConfigurationBuilder> configurePersistence, int port = 0, string? seedNode = null, IUdeskClientFactory? udesk = null)
+        ConversationFixture fixture, Action<AkkaConfigurationBuilder> configurePersistence, int port = 0, string? seedNode = null, IUdeskClientFactory? udesk = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(udesk ?? fixture.Clients);
+        services?.Invoke(builder.Services);
         builder.Services.AddAkka(SystemName, akka =>
         {
             configurePersistence(akka);

@@ -2,6 +2,7 @@ using Akka.Hosting;
 using Orchestrator.Conversations.Actors;
 using Orchestrator.Conversations.Delivery;
 using Orchestrator.Conversations.Hosting;
+using Orchestrator.Conversations.Overview;
 using Orchestrator.Conversations.Persistence;
 using Orchestrator.Conversations.Throttling;
 using Orchestrator.Host.Clustering;
@@ -32,7 +33,8 @@ internal static class AkkaSetup
         {
             akka.WithOrchestratorCluster(cluster, store, TimeProvider.System)
                 .WithConversationStore(store)
-                .WithConversations(conversations, limits);
+                .WithConversations(conversations, limits)
+                .WithConversationOverview();
             if (subscriptions.Count > 0)
             {
                 // Tenants without a webhook cost nothing; with none at all, delivery does not run.

@@ -1,5 +1,6 @@
 using Orchestrator.Host.Api;
 using Orchestrator.Host.Api.Audit;
+using Orchestrator.Host.Api.Console;
 using Orchestrator.Host.Api.Operations;
 using Orchestrator.Host.Api.Udesk;
 using Orchestrator.Host.Api.UdeskPush;
@@ -23,6 +24,7 @@ internal static class OrchestratorEndpoints
         app.UseApiJsonLimits();
 
         app.MapOperationsEndpoints();
+        app.MapConsole();
 
         var v1 = app.MapGroup("/v1").RequireAuthorization().RequireRateLimiting(ApiKeyRateLimit.Policy);
         v1.MapConversationEndpoints();

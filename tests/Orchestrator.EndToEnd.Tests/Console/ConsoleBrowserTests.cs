@@ -11,7 +11,7 @@ namespace Orchestrator.EndToEnd.Tests.Console;
 /// service, the simulator as Udesk and a webhook receiver: the operator enters the key, finds a conversation the
 /// test created through the platform API, opens its timeline, and replays the dead letter the receiver caused.
 /// Screenshots go to <c>TestResults/console/</c>; with <c>ORCHESTRATOR_WRITE_CONSOLE_SCREENSHOT=1</c> the
-/// overview also goes to <c>docs/console.png</c>.
+/// one with the timeline and the dead letter also goes to <c>docs/console.png</c> (the README shows it).
 /// </summary>
 public sealed class ConsoleBrowserTests(ConsoleJourney journey) : IClassFixture<ConsoleJourney>, IDisposable
 {
@@ -56,6 +56,7 @@ public sealed class ConsoleBrowserTests(ConsoleJourney journey) : IClassFixture<
 
         var deadLetter = By.XPath($"//table[@id='dead-letters']/tbody/tr[td[2]='{refusedId}']");
         await Until(() => browser.FindElements(deadLetter).Count == 1, "the refused event in the dead letters (the page refreshes every 5 s)");
+        browser.ExecuteScript("window.scrollTo(0, 0)");
         Screenshot("3-dead-letter");
         Volatile.Write(ref refusing, false);
         await Until(() => Clicked(By.XPath($"//table[@id='dead-letters']/tbody/tr[td[2]='{refusedId}']//button[contains(@class,'replay')]")), "the replay button clicked");
@@ -121,7 +122,7 @@ public sealed class ConsoleBrowserTests(ConsoleJourney journey) : IClassFixture<
         var folder = Path.Combine(RepositoryRoot(), "TestResults", "console");
         Directory.CreateDirectory(folder);
         shot.SaveAsFile(Path.Combine(folder, $"{name}.png"));
-        if (name == "1-overview" && Environment.GetEnvironmentVariable("ORCHESTRATOR_WRITE_CONSOLE_SCREENSHOT") == "1")
+        if (name == "3-dead-letter" && Environment.GetEnvironmentVariable("ORCHESTRATOR_WRITE_CONSOLE_SCREENSHOT") == "1")
         {
             shot.SaveAsFile(Path.Combine(RepositoryRoot(), "docs", "console.png"));
         }

@@ -4,7 +4,7 @@ using OpenQA.Selenium.Chrome;
 namespace Orchestrator.EndToEnd.Tests.Console;
 
 /// <summary>
-/// Headless Chromium from the machine's packages (Debian's <c>chromium</c> and <c>chromidriver</c>, which
+/// Headless Chromium from the machine's packages (Debian's <c>chromium</c> and <c>chromium-driver</c>, which
 /// <c>.ci/run</c> installs), driven by Selenium. Both paths are given, so Selenium Manager is never asked to find or
 /// download a browser or driver; <c>SE_OFFLINE</c> would stop it from downloading if it were. Other paths:
 /// <c>ORCHESTRATOR_TEST_CHROMIUM</c> and <c>ORCHESTRATOR_TEST_CHROMEDRIVER</c>.

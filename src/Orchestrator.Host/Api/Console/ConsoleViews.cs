@@ -1,3 +1,4 @@
+using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Overview;
 using Orchestrator.Conversations.Throttling;
 using Orchestrator.Host.Api.Operations;
@@ -43,7 +44,7 @@ public sealed record ConversationSummaryView(string CustomerToken, string State,
         entry.CustomerToken, StateName(entry.Summary.Status), entry.Summary.Since, entry.Summary.LastEventAt, entry.Summary.Seq, entry.Summary.Queue?.Name, entry.Summary.Queue?.Position);
 
     /// <summary>As the platform API names states (<c>queued</c>, <c>agent</c>, …).</summary>
-    public static string StateName(Orchestrator.Conversations.Domain.ConversationStatus status) => status.ToString().ToLowerInvariant();
+    public static string StateName(ConversationStatus status) => status.ToString().ToLowerInvariant();
 }
 
 /// <summary>

@@ -33,8 +33,13 @@ internal sealed class OverviewScenario : IScenario
         var count = args.Int("conversations", 10_000);
         var concurrency = args.Int("concurrency", 200);
 
-        // Conversations stay in memory (as in the memory scenario), so nothing else frees memory while it is measured.
-        await using var rig = await BenchRig.StartAsync(context, new Dictionary<string, string?> { ["Orchestrator:Conversations:PassivateAfter"] = "01:00:00" });
+        // Conversations stay in memory (as in the memory scenario), so nothing else frees memory while it is measured;
+        // an operator key, because a node keeps the overview only where the console is served.
+        await using var rig = await BenchRig.StartAsync(context, new Dictionary<string, string?>
+        {
+            ["Orchestrator:Conversations:PassivateAfter"] = "01:00:00",
+            ["Orchestrator:Management:Key"] = "bench-operator-key-0123456789",
+        });
         using var http = LoadHttp.Create(rig.Service.Address);
         var sender = new PushSender(http);
         BenchContext.Progress($"overview/{context.Store!.Name}: writing {count} conversations");

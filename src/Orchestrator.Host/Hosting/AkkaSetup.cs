@@ -8,6 +8,7 @@ using Orchestrator.Conversations.Throttling;
 using Orchestrator.Host.Clustering;
 using Orchestrator.Host.Configuration;
 using Orchestrator.Host.Delivery;
+using Orchestrator.Host.Operations;
 
 namespace Orchestrator.Host.Hosting;
 
@@ -33,8 +34,13 @@ internal static class AkkaSetup
         {
             akka.WithOrchestratorCluster(cluster, store, TimeProvider.System)
                 .WithConversationStore(store)
-                .WithConversations(conversations, limits)
-                .WithConversationOverview();
+                .WithConversations(conversations, limits);
+            if (ConsoleAccess.Enabled(configuration))
+            {
+                // The console's overview reads the whole journal at start: only where the console is served.
+                akka.WithConversationOverview();
+            }
+
             if (subscriptions.Count > 0)
             {
                 // Tenants without a webhook cost nothing; with none at all, delivery does not run.

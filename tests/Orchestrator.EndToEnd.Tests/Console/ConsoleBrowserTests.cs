@@ -64,7 +64,10 @@ public sealed class ConsoleBrowserTests(ConsoleJourney journey) : IClassFixture<
         await Until(() => browser.FindElement(By.Id("replay-status")).Text.Contains($"Replay of {refusedId} started", StringComparison.Ordinal), "the replay confirmed");
         var delivered = await Eventually.Until(
             () => Task.FromResult(journey.Receiver.ReceivedFor(token)), received => received.Any(r => r.EventId == refusedId && r.Acknowledged), "the replayed event acknowledged", BrowserWait);
-        Assert.Equal(2, delivered.Count(r => r.EventId == refusedId));
+        // Refused once, then acknowledged after the replay; webhooks are at least once, so a slow acknowledgement on a
+        // loaded machine may bring the replay twice.
+        Assert.Single(delivered, r => r.EventId == refusedId && r.Answer == 400);
+        Assert.True(delivered.Last(r => r.EventId == refusedId).Acknowledged);
         await Until(() => browser.FindElements(deadLetter).Count == 0, "the replayed dead letter gone from the page");
         Screenshot("4-replayed");
     }

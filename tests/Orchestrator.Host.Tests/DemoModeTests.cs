@@ -59,8 +59,17 @@ public sealed class DemoModeTests
 
             await http.PutAsJsonAsync("v1/customers/demo-alice", new JsonObject { ["nick_name"] = "Alice" }).Expect(HttpStatusCode.Created);
 
+            using var operatorHttp = new HttpClient { BaseAddress = http.BaseAddress };
+            operatorHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "orchestrator-demo-operator-key");
+            var tenants = await operatorHttp.GetAsync("console/api/tenants").Expect(HttpStatusCode.OK);
+            using var anonymous = new HttpClient { BaseAddress = http.BaseAddress };
+            using var metrics = await anonymous.GetAsync("metrics");
+
             Assert.Contains(logs.Lines, line => line.Contains("Orchestrator demo (Orchestrator:Demo:Enabled)", StringComparison.Ordinal)
-                && line.Contains("Bearer orchestrator-demo-key", StringComparison.Ordinal));
+                && line.Contains("Bearer orchestrator-demo-key", StringComparison.Ordinal)
+                && line.Contains("console   (operator key: orchestrator-demo-operator-key)", StringComparison.Ordinal));
+            Assert.Equal("default", tenants["tenants"]![0]!.GetValue<string>());
+            Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
             Assert.Contains(simulator.World.Customers, customer => customer.CustomerToken == "demo-alice");
             await app.StopAsync();
         }

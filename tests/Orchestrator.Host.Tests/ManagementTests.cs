@@ -16,6 +16,8 @@ public sealed class ManagementTests(ManagementTests.Host host) : IClassFixture<M
     [InlineData("cluster/members")]
     [InlineData("openapi/v1.json")]
     [InlineData("scalar/v1")]
+    [InlineData("console")]
+    [InlineData("console/api/tenants")]
     public async Task Management_routes_answer_on_the_management_port_with_the_key(string path)
     {
         using var http = Management(Key);
@@ -42,9 +44,10 @@ public sealed class ManagementTests(ManagementTests.Host host) : IClassFixture<M
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
 
         using var metrics = await http.GetAsync("metrics");
+        using var console = await http.GetAsync("console/api/tenants");
         using var health = await http.GetAsync("healthz");
 
-        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.OK), (metrics.StatusCode, health.StatusCode));
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.OK), (metrics.StatusCode, console.StatusCode, health.StatusCode));
         await host.Http.GetAsync("v1/udesk/pushes/quarantined").Expect(HttpStatusCode.OK);
     }
 

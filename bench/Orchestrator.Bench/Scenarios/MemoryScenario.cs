@@ -87,7 +87,7 @@ internal sealed class MemoryScenario : IScenario
     }
 
     /// <summary>Each conversation: an agent session starts and the agent greets (two events, one push), or one message.</summary>
-    private static Task<LoadOutcome> Activate(PushSender sender, string[] tokens, int sessionSet, bool withSession, int concurrency, CancellationToken ct)
+    internal static Task<LoadOutcome> Activate(PushSender sender, string[] tokens, int sessionSet, bool withSession, int concurrency, CancellationToken ct)
     {
         var next = -1;
         return ClosedLoop.RunAsync(
@@ -105,7 +105,7 @@ internal sealed class MemoryScenario : IScenario
     }
 
     /// <summary>The managed heap after full, blocking, compacting collections (large objects included).</summary>
-    private static long SettledHeap()
+    internal static long SettledHeap()
     {
         for (var i = 0; i < 3; i++)
         {

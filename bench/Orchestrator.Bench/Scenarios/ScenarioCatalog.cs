@@ -11,6 +11,7 @@ internal static class ScenarioCatalog
         new SendScenario(),
         new RecoverScenario(),
         new MemoryScenario(),
+        new OverviewScenario(),
         new MicroScenario(),
     ];
 }

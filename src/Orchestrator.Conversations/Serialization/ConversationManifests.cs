@@ -77,6 +77,8 @@ public static class ConversationManifests
         [typeof(TryAcquirePermit)] = "call-budget.try-acquire-permit",
         [typeof(PermitRefused)] = "call-budget.permit-refused",
         [typeof(ReleasePermit)] = "call-budget.release-permit",
+        [typeof(ReadCallBudget)] = "call-budget.read",
+        [typeof(TenantBudgetReading)] = "call-budget.reading",
 
         // The per-tenant push quarantine.
         [typeof(PushQuarantineMessages.PushQuarantined)] = "push-quarantine.quarantined",
@@ -138,7 +140,7 @@ public static class ConversationManifests
     public static IReadOnlyList<Type> Bindings { get; } =
     [
         typeof(Event), typeof(ConversationState), typeof(Command), typeof(Reply), typeof(RequestPermit), typeof(PermitGranted),
-        typeof(TryAcquirePermit), typeof(PermitRefused), typeof(ReleasePermit), typeof(OutboxLedger),
+        typeof(TryAcquirePermit), typeof(PermitRefused), typeof(ReleasePermit), typeof(ReadCallBudget), typeof(TenantBudgetReading), typeof(OutboxLedger),
         typeof(SessionIndexMessages.SessionMessage), typeof(SessionIndexMessages.OwnerRecorded),
         typeof(DeliveryEvents.Event), typeof(DeliveryState), typeof(DeliveryCommands.Command), typeof(DeliveryReplies.Reply), typeof(DispatchOffsetRecorded),
         typeof(DeadLetterIndexMessages.Event), typeof(DeadLetterIndexState), typeof(DeadLetterIndexMessages.Command),

@@ -66,6 +66,9 @@ public sealed class CallBudget<TCaller>(CallBudgetOptions options, Random random
     /// </summary>
     public void Release(ReleasePermit release, DateTimeOffset now) => Budget(release.Tenant).Release(release.Token, now);
 
+    /// <summary>The tenant's windows and queue at <paramref name="now"/> (a tenant not seen yet reads empty).</summary>
+    public TenantBudgetReading ReadingAt(string tenant, DateTimeOffset now) => Budget(tenant).ReadingAt(now);
+
     private TenantBudget<TCaller> Budget(string tenant)
     {
         if (!tenants.TryGetValue(tenant, out var budget))

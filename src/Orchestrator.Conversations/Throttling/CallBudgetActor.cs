@@ -60,6 +60,7 @@ public sealed class CallBudgetActor : ReceiveActor, IWithTimers
             budget.Release(release, time.GetUtcNow());
             GrantWhatFits();
         });
+        Receive<ReadCallBudget>(read => Sender.Tell(budget.ReadingAt(read.Tenant, time.GetUtcNow())));
         Receive<Tick>(_ => GrantWhatFits());
     }
 

@@ -32,3 +32,14 @@ public sealed record TryAcquirePermit(string Tenant, CallPriority Priority, Call
 
 /// <summary>No permit now; <see cref="RetryAfter"/> is the earliest a new attempt could be granted (an estimate).</summary>
 public sealed record PermitRefused(long RequestId, TimeSpan RetryAfter);
+
+/// <summary>Asks for how full the tenant's windows are right now (the operations console's gauges); answered by <see cref="TenantBudgetReading"/>.</summary>
+public sealed record ReadCallBudget(string Tenant);
+
+/// <summary>
+/// One tenant's budget at the moment it was read: <see cref="CallsInWindow"/> of <see cref="CallsPerWindow"/> calls
+/// counted in the last <see cref="Window"/> (held ones included), <see cref="Waiting"/> requests queued, and the
+/// structured-message lane free again in <see cref="StructuredLaneFreeIn"/> (zero: free now).
+/// </summary>
+public sealed record TenantBudgetReading(
+    string Tenant, int CallsInWindow, int CallsPerWindow, TimeSpan Window, int Waiting, TimeSpan StructuredLaneFreeIn, TimeSpan StructuredLaneInterval);

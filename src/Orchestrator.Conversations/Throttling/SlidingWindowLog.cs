@@ -42,6 +42,13 @@ public sealed class SlidingWindowLog(int limit, TimeSpan window, TimeSpan maxHol
         return Later((oldest.Held ? now : oldest.At) + Window, fullUntil);
     }
 
+    /// <summary>Calls counted in the window at <paramref name="now"/>: released ones within it and every one still held.</summary>
+    public int CountAt(DateTimeOffset now)
+    {
+        Forget(now);
+        return slots.Count(slot => !HasLapsed(slot, now));
+    }
+
     /// <summary>A slot from <paramref name="now"/>, or null when the window is full.</summary>
     public Slot? TryAcquire(DateTimeOffset now, bool hold)
     {

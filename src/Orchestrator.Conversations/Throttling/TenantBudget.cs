@@ -16,6 +16,14 @@ internal sealed class TenantBudget<TCaller>(string tenant, SlidingWindowLog call
     /// <summary>Requests waiting for a permit.</summary>
     public int QueueDepth => waiting.Count;
 
+    /// <summary>How full the windows are at <paramref name="now"/> and how many requests wait.</summary>
+    public TenantBudgetReading ReadingAt(DateTimeOffset now)
+    {
+        var structuredFreeIn = structured.NextAllowedAt(now) - now;
+        return new TenantBudgetReading(
+            tenant, calls.CountAt(now), calls.Limit, calls.Window, waiting.Count, structuredFreeIn > TimeSpan.Zero ? structuredFreeIn : TimeSpan.Zero, structured.Window);
+    }
+
     /// <summary>Both windows count as full at <paramref name="at"/> (<see cref="CallBudget{TCaller}.TakeOver"/>).</summary>
     public void AssumeFullAt(DateTimeOffset at)
     {

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Orchestrator.Host.Configuration;
 
 /// <summary>The self-contained demo (<c>Orchestrator:Demo</c>); off unless asked for.</summary>
@@ -10,6 +12,13 @@ public sealed class DemoOptions
 
     /// <summary>The demo tenant's publicly known API key.</summary>
     public string ApiKey { get; set; } = "orchestrator-demo-key";
+
+    /// <summary>
+    /// The demo's publicly known operator key for the console at <c>/console</c>, used only while
+    /// <c>Orchestrator:Management:Key</c> is unset (so metrics and the API reference stay open in the demo).
+    /// </summary>
+    [MinLength(16)]
+    public string OperatorKey { get; set; } = "orchestrator-demo-operator-key";
 
     /// <summary>Where the demo's simulator listens.</summary>
     public Uri SimulatorUrl { get; set; } = new("http://127.0.0.1:5081");

@@ -61,18 +61,22 @@ internal static class DemoMode
             [$"Orchestrator:Tenants:{Tenant}:Udesk:StructuredMessageKey"] = simulatorOptions.StructuredMessageKey,
         });
         builder.Services.AddSingleton(simulator);
-        return new DemoSetup(new Uri(url), demo.ApiKey, simulator.BaseAddress);
+        // A configured operator key is the console's; the demo's key is printed only when it is the one in use.
+        var operatorKey = builder.Configuration[$"{ManagementOptions.Section}:{nameof(ManagementOptions.Key)}"] is null ? demo.OperatorKey : null;
+        return new DemoSetup(new Uri(url), demo.ApiKey, simulator.BaseAddress, operatorKey);
     }
 }
 
 /// <summary>What the demo prints so a newcomer can start calling it.</summary>
-internal sealed record DemoSetup(Uri ServiceUrl, string ApiKey, Uri SimulatorUrl)
+/// <param name="OperatorKey">The console's key when it is the demo's; null when Orchestrator:Management:Key is set.</param>
+internal sealed record DemoSetup(Uri ServiceUrl, string ApiKey, Uri SimulatorUrl, string? OperatorKey)
 {
     public string Banner => $"""
 
         Orchestrator demo (Orchestrator:Demo:Enabled): the built-in Udesk simulator plays Udesk for tenant '{DemoMode.Tenant}'.
           API:            {ServiceUrl}v1   (Authorization: Bearer {ApiKey})
           API reference:  {ServiceUrl}scalar/v1
+          Console:        {ServiceUrl}console   (operator key: {OperatorKey ?? $"your {ManagementOptions.Section}:{nameof(ManagementOptions.Key)}"})
           Simulator:      {SimulatorUrl}_sim/   (control API: agents reply, transfer, close)
           Health:         {ServiceUrl}healthz  {ServiceUrl}readyz
 

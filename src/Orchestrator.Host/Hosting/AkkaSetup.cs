@@ -2,6 +2,7 @@ using Akka.Hosting;
 using Orchestrator.Conversations.Actors;
 using Orchestrator.Conversations.Delivery;
 using Orchestrator.Conversations.Hosting;
+using Orchestrator.Conversations.Overview;
 using Orchestrator.Conversations.Persistence;
 using Orchestrator.Conversations.Retention;
 using Orchestrator.Conversations.Throttling;
@@ -9,6 +10,7 @@ using Orchestrator.Host.Clustering;
 using Orchestrator.Host.Configuration;
 using Orchestrator.Host.Delivery;
 using Orchestrator.Host.Retention;
+using Orchestrator.Host.Operations;
 
 namespace Orchestrator.Host.Hosting;
 
@@ -40,6 +42,12 @@ internal static class AkkaSetup
                 .WithConversationStore(store)
                 .WithConversations(conversations, limits)
                 .WithRetention(retention, store, conversations);
+            if (ConsoleAccess.Enabled(configuration))
+            {
+                // The console's overview reads the whole journal at start: only where the console is served.
+                akka.WithConversationOverview();
+            }
+
             if (subscriptions.Count > 0)
             {
                 // Tenants without a webhook cost nothing; with none at all, delivery does not run.

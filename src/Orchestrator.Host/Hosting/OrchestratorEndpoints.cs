@@ -1,5 +1,6 @@
 using Orchestrator.Host.Api;
 using Orchestrator.Host.Api.Audit;
+using Orchestrator.Host.Api.Console;
 using Orchestrator.Host.Api.Customers;
 using Orchestrator.Host.Api.OpenApi;
 using Orchestrator.Host.Api.Operations;
@@ -25,6 +26,7 @@ internal static class OrchestratorEndpoints
         app.UseApiJsonLimits();
 
         app.MapOperationsEndpoints();
+        app.MapConsole();
 
         var v1 = app.MapGroup("/v1").RequireAuthorization().RequireRateLimiting(ApiKeyRateLimit.Policy)
             .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);

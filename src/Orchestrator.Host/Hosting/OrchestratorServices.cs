@@ -6,6 +6,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Orchestrator.Host.Api;
 using Orchestrator.Host.Api.Audit;
+using Orchestrator.Host.Api.Console;
 using Orchestrator.Host.Api.Gate;
 using Orchestrator.Host.Api.OpenApi;
 using Orchestrator.Host.Configuration;
@@ -42,6 +43,7 @@ internal static class OrchestratorServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UdeskCallGate>();
         services.AddSingleton<StructPageTenants>();
+        services.AddSingleton<ConsoleTenants>();
         services.AddWebhookDelivery(options.Tenants);
         services.AddOrchestratorActors(configuration, options.Tenants);
         services.AddAudit(configuration);
@@ -50,6 +52,7 @@ internal static class OrchestratorServices
         services.AddAuthorization();
         var management = ValidatedConfiguration.Bind<ManagementOptions>(configuration, ManagementOptions.Section);
         services.AddManagementAccess(management);
+        services.AddConsoleAccess(management, ValidatedConfiguration.Bind<DemoOptions>(configuration, DemoOptions.Section));
         builder.ListenOnManagementPort(management);
         services.AddApiKeyRateLimit(ValidatedConfiguration.Bind<RateLimitOptions>(configuration, RateLimitOptions.Section));
         services.AddProblemDetails();
@@ -61,6 +64,7 @@ internal static class OrchestratorServices
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         });
         services.AddApiDocument();
+        services.AddOpenApi(ConsoleEndpoints.DocumentName, document => document.ShouldInclude = route => route.GroupName == ConsoleEndpoints.DocumentName);
         services.AddHealthChecks()
             .AddCheck<ReadinessCheck>("cluster-journal-region", tags: [ReadinessCheck.Tag], timeout: ReadinessCheck.Timeout)
             .AddCheck<StartupCheck>("joined-cluster", tags: [StartupCheck.Tag]);

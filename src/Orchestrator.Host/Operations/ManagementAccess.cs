@@ -1,12 +1,6 @@
-using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Options;
-using Orchestrator.Host.Api;
 using Orchestrator.Host.Api.OpenApi;
 using Orchestrator.Host.Configuration;
-using Orchestrator.Host.Tenancy;
 
 namespace Orchestrator.Host.Operations;
 
@@ -25,7 +19,11 @@ internal static class ManagementAccess
         services.AddSingleton(management);
         if (management.Key is not null)
         {
-            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ManagementKeyAuthentication>(SchemeName, null);
+            services.AddAuthentication().AddScheme<OperatorKeyOptions, OperatorKeyAuthentication>(SchemeName, scheme =>
+            {
+                scheme.Key = management.Key;
+                scheme.Setting = $"{ManagementOptions.Section}:{nameof(ManagementOptions.Key)}";
+            });
             services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(SchemeName).RequireAuthenticatedUser());
         }
 
@@ -47,38 +45,20 @@ internal static class ManagementAccess
         builder.WebHost.UseUrls([.. urls, $"http://{BindingAddress.Parse(urls[0]).Host}:{port}"]);
     }
 
+    /// <summary>The group answers only on the management port, when one is set.</summary>
+    public static RouteGroupBuilder OnManagementPort(this RouteGroupBuilder group, ManagementOptions management) =>
+        management.Port is { } port ? group.RequireHost($"*:{port}") : group;
+
     /// <summary>A group for the management routes with whatever restriction is configured.</summary>
     public static RouteGroupBuilder MapManagementGroup(this IEndpointRouteBuilder app)
     {
         var management = app.ServiceProvider.GetRequiredService<ManagementOptions>();
-        var group = app.MapGroup("");
-        if (management.Port is { } port)
-        {
-            group.RequireHost($"*:{port}");
-        }
-
+        var group = app.MapGroup("").OnManagementPort(management);
         if (management.Key is not null)
         {
             group.RequireAuthorization(Policy).ProducesProblems(StatusCodes.Status401Unauthorized);
         }
 
         return group;
-    }
-
-    private sealed class ManagementKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ManagementOptions management)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        private readonly byte[][] accepted = [SecretHash.Of(management.Key!)];
-
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync() =>
-            Task.FromResult(BearerToken.Of(Request) is { Length: > 0 } token && SecretHash.IndexIn(SecretHash.Of(token), accepted) >= 0
-                ? AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Policy)], SchemeName)), SchemeName))
-                : AuthenticateResult.NoResult());
-
-        protected override Task HandleChallengeAsync(AuthenticationProperties properties)
-        {
-            Response.Headers.WWWAuthenticate = "Bearer";
-            return Problems.Write(Context, Problems.Unauthorized("Send 'Authorization: Bearer <management key>' (Orchestrator:Management:Key)."));
-        }
     }
 }

@@ -89,6 +89,8 @@ public static class SampleMessages
         OutboxLedger.Empty.Apply(41, Id.PersistenceId, new UdeskCallQueued(12, At, new OutboundCall.CloseSession(new SessionId(78)))),
         new TryAcquirePermit("acme", CallPriority.Query, CallLane.StructuredMessage, 8),
         new PermitRefused(8, TimeSpan.FromMilliseconds(1_500)),
+        new ReadCallBudget("acme"),
+        new TenantBudgetReading("acme", 42, 60, TimeSpan.FromSeconds(60.1), 3, TimeSpan.FromMilliseconds(1_250), TimeSpan.FromSeconds(2.1)),
         new SessionIndexMessages.RecordOwner("acme", 78, Id),
         new SessionIndexMessages.RouteReadReceipt("acme", 78, ["m-1", "m-2"]),
         new SessionIndexMessages.OwnerRecorded(Id, At),

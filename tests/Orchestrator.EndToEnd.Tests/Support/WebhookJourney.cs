@@ -50,7 +50,8 @@ public class WebhookJourney : IAsyncLifetime
         await Receiver.DisposeAsync();
     }
 
-    private Dictionary<string, string?> Settings() => new()
+    /// <summary>The service's settings: the tenant's webhook to <see cref="Receiver"/>, small back-offs.</summary>
+    protected virtual Dictionary<string, string?> Settings() => new()
     {
         [$"Orchestrator:Tenants:{OrchestratorInstance.Tenant}:Webhook:Url"] = Receiver.Url.AbsoluteUri,
         [$"Orchestrator:Tenants:{OrchestratorInstance.Tenant}:Webhook:Secret"] = Secret,

@@ -19,7 +19,8 @@ internal static class ClusterMembersEndpoint
         return management;
     }
 
-    private static ClusterView Read(ActorSystem system)
+    /// <summary>The cluster as this node sees it now (the operations console shows it too).</summary>
+    public static ClusterView Read(ActorSystem system)
     {
         var cluster = Cluster.Get(system);
         var state = cluster.State;
@@ -35,7 +36,7 @@ internal static class ClusterMembersEndpoint
     }
 
     /// <summary>A uid tells a restarted node (same address) from its earlier incarnation.</summary>
-    private sealed record ClusterView(string Self, long SelfUid, string SelfStatus, string? Leader, string? Oldest, IReadOnlyList<MemberView> Members);
+    public sealed record ClusterView(string Self, long SelfUid, string SelfStatus, string? Leader, string? Oldest, IReadOnlyList<MemberView> Members);
 
-    private sealed record MemberView(string Address, long Uid, string Status, bool Unreachable);
+    public sealed record MemberView(string Address, long Uid, string Status, bool Unreachable);
 }

@@ -65,6 +65,9 @@ internal sealed class DeliverScenario : IScenario
             ["delivered_per_s"] = deliveredPerSecond,
             ["last_delivery_after_first_push_s"] = Math.Round(measured.LastDelivery.TotalSeconds, 2),
             ["last_delivery_after_last_push_s"] = Math.Round((measured.LastDelivery - measured.PushElapsed).TotalSeconds, 2),
+            ["backlog_at_last_push"] = measured.Delivered - measured.DeliveredByLastPush,
+            ["backlog_delivered_per_s"] = measured.BacklogPerSecond,
+            ["backlog_cpu_us_per_event"] = measured.BacklogCpu.MicrosecondsPer(measured.Delivered - measured.DeliveredByLastPush),
             ["lost"] = measured.Lost,
             ["repeated"] = measured.Repeated,
             ["out_of_order"] = measured.OutOfOrder,
@@ -73,13 +76,18 @@ internal sealed class DeliverScenario : IScenario
         cpuUse.AddTo(figures, "cpu");
 
         var line = $"deliver {store}: {deliveredPerSecond:N0} events/s delivered ({measured.Delivered:N0} events, the last {measured.LastDelivery.TotalSeconds:0.0} s after the first push, "
-            + $"{(measured.LastDelivery - measured.PushElapsed).TotalSeconds:0.0} s after the last) | pushed {measured.Pushed:N0} in {measured.PushElapsed.TotalSeconds:0.0} s "
+            + $"{(measured.LastDelivery - measured.PushElapsed).TotalSeconds:0.0} s after the last; its backlog of {measured.Delivered - measured.DeliveredByLastPush:N0} left at {measured.BacklogPerSecond:N0}/s, {measured.BacklogCpu.MicrosecondsPer(measured.Delivered - measured.DeliveredByLastPush):N0} µs CPU each) | pushed {measured.Pushed:N0} in {measured.PushElapsed.TotalSeconds:0.0} s "
             + $"({figures["pushed_per_s"]:N0}/s) | lost {measured.Lost}, out of order {measured.OutOfOrder}, repeated {measured.Repeated} | {cpuUse}, "
             + $"{cpuUse.MicrosecondsPer(measured.Pushed):N0} µs per event pushed and delivered (receiver included) | {conversations} conversations";
         return context.Result(Name, figures, line);
     }
 
-    private sealed record Outcome(long Pushed, long FailedPushes, TimeSpan PushElapsed, long Delivered, TimeSpan LastDelivery, long Lost, long Repeated, long OutOfOrder);
+    /// <param name="DeliveredByLastPush">Requests the receiver had when the last push was acknowledged: what is left after it is the backlog.</param>
+    private sealed record Outcome(long Pushed, long FailedPushes, TimeSpan PushElapsed, long DeliveredByLastPush, long Delivered, TimeSpan LastDelivery, long Lost, long Repeated, long OutOfOrder, CpuUse BacklogCpu)
+    {
+        /// <summary>Delivery alone, once ingest is over: how fast the backlog left.</summary>
+        public double BacklogPerSecond => LastDelivery > PushElapsed ? Math.Round((Delivered - DeliveredByLastPush) / (LastDelivery - PushElapsed).TotalSeconds, 1) : 0;
+    }
 
     /// <summary>One round: pushes to fresh conversations, then waits for the receiver to have every visible event they hold.</summary>
     private sealed class Round(BenchRig rig, LoopbackWebhookReceiver receiver, PushSender sender, int conversations, CancellationToken ct)
@@ -90,6 +98,7 @@ internal sealed class DeliverScenario : IScenario
         {
             var tokens = ConversationTokens.Make(prefix, conversations);
             var sent = new int[conversations];
+            var requestsBefore = receiver.Requests;
             var start = Stopwatch.GetTimestamp();
             var pushed = await ClosedLoop.RunAsync(
                 conversations,
@@ -100,6 +109,8 @@ internal sealed class DeliverScenario : IScenario
                 null,
                 ct);
             var pushElapsed = Stopwatch.GetElapsedTime(start);
+            var deliveredByLastPush = receiver.Requests - requestsBefore;
+            var backlogCpu = new CpuMeter();
 
             var expected = new Dictionary<string, IReadOnlyList<long>>();
             foreach (var token in tokens)
@@ -119,6 +130,7 @@ internal sealed class DeliverScenario : IScenario
                 await Task.Delay(200, ct);
             }
 
+            var backlogCpuUse = backlogCpu.Read();
             var lastDelivery = TimeSpan.FromSeconds((double)(receiver.LastArrival - start) / Stopwatch.Frequency);
             long delivered = 0, lost = 0, repeated = 0, outOfOrder = 0;
             foreach (var token in tokens)
@@ -131,7 +143,7 @@ internal sealed class DeliverScenario : IScenario
                 outOfOrder += firsts.Zip(firsts.Skip(1)).Count(pair => pair.Item2 < pair.Item1);
             }
 
-            return new Outcome(pushed.Succeeded, pushed.Failed, pushElapsed, delivered, lastDelivery, lost, repeated, outOfOrder);
+            return new Outcome(pushed.Succeeded, pushed.Failed, pushElapsed, Math.Min(deliveredByLastPush, delivered), delivered, lastDelivery, lost, repeated, outOfOrder, backlogCpuUse);
         }
 
         private async Task<IReadOnlyList<long>> VisibleSeqs(string token)

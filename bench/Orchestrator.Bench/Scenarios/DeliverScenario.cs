@@ -66,9 +66,6 @@ internal sealed class DeliverScenario : IScenario
             ["last_delivery_after_first_push_s"] = Math.Round(measured.LastDelivery.TotalSeconds, 2),
             ["last_delivery_after_last_push_s"] = Math.Round((measured.LastDelivery - measured.PushElapsed).TotalSeconds, 2),
             ["backlog_at_last_push"] = measured.Delivered - measured.DeliveredByLastPush,
-            ["backlog_events_measured"] = measured.Backlog.Events,
-            ["backlog_delivered_per_s"] = measured.Backlog.PerSecond,
-            ["backlog_cpu_us_per_event"] = measured.Backlog.CpuMicrosecondsPerEvent,
             ["lost"] = measured.Lost,
             ["repeated"] = measured.Repeated,
             ["out_of_order"] = measured.OutOfOrder,
@@ -77,22 +74,14 @@ internal sealed class DeliverScenario : IScenario
         cpuUse.AddTo(figures, "cpu");
 
         var line = $"deliver {store}: {deliveredPerSecond:N0} events/s delivered ({measured.Delivered:N0} events, the last {measured.LastDelivery.TotalSeconds:0.0} s after the first push, "
-            + $"{(measured.LastDelivery - measured.PushElapsed).TotalSeconds:0.0} s after the last; its backlog of {measured.Delivered - measured.DeliveredByLastPush:N0} left at {measured.Backlog.PerSecond:N0}/s, {measured.Backlog.CpuMicrosecondsPerEvent:N0} µs CPU each) | pushed {measured.Pushed:N0} in {measured.PushElapsed.TotalSeconds:0.0} s "
+            + $"{(measured.LastDelivery - measured.PushElapsed).TotalSeconds:0.0} s after the last, when {measured.Delivered - measured.DeliveredByLastPush:N0} were still to go) | pushed {measured.Pushed:N0} in {measured.PushElapsed.TotalSeconds:0.0} s "
             + $"({figures["pushed_per_s"]:N0}/s) | lost {measured.Lost}, out of order {measured.OutOfOrder}, repeated {measured.Repeated} | {cpuUse}, "
             + $"{cpuUse.MicrosecondsPer(measured.Pushed):N0} µs per event pushed and delivered (receiver included) | {conversations} conversations";
         return context.Result(Name, figures, line);
     }
 
     /// <param name="DeliveredByLastPush">Requests the receiver had when the last push was acknowledged: what is left after it is the backlog.</param>
-    /// <param name="Backlog">Delivery alone, from when the run had read what to expect (after the last push) to the last delivery.</param>
-    private sealed record Outcome(long Pushed, long FailedPushes, TimeSpan PushElapsed, long DeliveredByLastPush, long Delivered, TimeSpan LastDelivery, long Lost, long Repeated, long OutOfOrder, BacklogDrain Backlog);
-
-    private sealed record BacklogDrain(long Events, TimeSpan Elapsed, CpuUse Cpu)
-    {
-        public double PerSecond => Elapsed > TimeSpan.Zero ? Math.Round(Events / Elapsed.TotalSeconds, 1) : 0;
-
-        public double CpuMicrosecondsPerEvent => Cpu.MicrosecondsPer(Events);
-    }
+    private sealed record Outcome(long Pushed, long FailedPushes, TimeSpan PushElapsed, long DeliveredByLastPush, long Delivered, TimeSpan LastDelivery, long Lost, long Repeated, long OutOfOrder);
 
     /// <summary>One round: pushes to fresh conversations, then waits for the receiver to have every visible event they hold.</summary>
     private sealed class Round(BenchRig rig, LoopbackWebhookReceiver receiver, PushSender sender, int conversations, CancellationToken ct)
@@ -122,9 +111,6 @@ internal sealed class DeliverScenario : IScenario
                 expected[token] = await VisibleSeqs(token);
             }
 
-            var backlogCpu = new CpuMeter();
-            var backlogStart = Stopwatch.GetTimestamp();
-            var backlogFrom = receiver.Requests;
             var deadline = Stopwatch.GetTimestamp() + (long)(DeliveryTimeout.TotalSeconds * Stopwatch.Frequency);
             while (!tokens.All(token => receiver.ArrivalsOf(token).ToHashSet().IsSupersetOf(expected[token])))
             {
@@ -137,9 +123,7 @@ internal sealed class DeliverScenario : IScenario
                 await Task.Delay(200, ct);
             }
 
-            var backlogCpuUse = backlogCpu.Read();
             var lastDelivery = TimeSpan.FromSeconds((double)(receiver.LastArrival - start) / Stopwatch.Frequency);
-            var backlog = new BacklogDrain(receiver.Requests - backlogFrom, TimeSpan.FromSeconds((double)(receiver.LastArrival - backlogStart) / Stopwatch.Frequency), backlogCpuUse);
             long delivered = 0, lost = 0, repeated = 0, outOfOrder = 0;
             foreach (var token in tokens)
             {
@@ -151,7 +135,7 @@ internal sealed class DeliverScenario : IScenario
                 outOfOrder += firsts.Zip(firsts.Skip(1)).Count(pair => pair.Item2 < pair.Item1);
             }
 
-            return new Outcome(pushed.Succeeded, pushed.Failed, pushElapsed, Math.Min(deliveredByLastPush, delivered), delivered, lastDelivery, lost, repeated, outOfOrder, backlog);
+            return new Outcome(pushed.Succeeded, pushed.Failed, pushElapsed, Math.Min(deliveredByLastPush, delivered), delivered, lastDelivery, lost, repeated, outOfOrder);
         }
 
         private async Task<IReadOnlyList<long>> VisibleSeqs(string token)

@@ -80,10 +80,7 @@ public sealed class DeliveryActor : ReceivePersistentActor, IWithTimers
         Run(pump.Start());
     }
 
-    /// <summary>
-    /// Runs what the pump decided; each persisted event goes back to the pump, the reply goes once the events it
-    /// waits for are persisted.
-    /// </summary>
+    /// <summary>Runs what the pump decided; each persisted event goes back to the pump, the reply goes once all are persisted.</summary>
     private void Run(DeliveryStep step)
     {
         var replyTo = Sender;
@@ -91,11 +88,6 @@ public sealed class DeliveryActor : ReceivePersistentActor, IWithTimers
         foreach (var effect in step.Effects)
         {
             Run(effect);
-        }
-
-        if (!step.Record.IsEmpty)
-        {
-            PersistAllAsync(step.Record, Persisted);
         }
 
         if (step.Persist.IsEmpty)
@@ -107,24 +99,19 @@ public sealed class DeliveryActor : ReceivePersistentActor, IWithTimers
         var last = step.Persist[^1];
         PersistAll(step.Persist, persisted =>
         {
-            Persisted(persisted);
+            if (persisted is EventDeadLettered dead)
+            {
+                log.Warning("Delivery {0} gave up on event {1}: {2}", conversation, dead.Seq, dead.Reason);
+            }
+
+            var next = pump.Persisted(persisted);
+            SnapshotIfDue(next.Pump.State);
+            Run(next);
             if (ReferenceEquals(persisted, last))
             {
                 Reply(replyTo, step);
             }
         });
-    }
-
-    private void Persisted(Event persisted)
-    {
-        if (persisted is EventDeadLettered dead)
-        {
-            log.Warning("Delivery {0} gave up on event {1}: {2}", conversation, dead.Seq, dead.Reason);
-        }
-
-        var next = pump.Persisted(persisted);
-        SnapshotIfDue(next.Pump.State);
-        Run(next);
     }
 
     private static void Reply(IActorRef replyTo, DeliveryStep step)

@@ -45,12 +45,6 @@ public sealed record DeliveryPump
     /// <summary>The event being sent, if any.</summary>
     public InFlight? Sending { get; private init; }
 
-    /// <summary>An <see cref="EventDelivered"/> is being written; acknowledgements meanwhile wait in <see cref="Unrecorded"/>.</summary>
-    public bool Recording { get; private init; }
-
-    /// <summary>The highest acknowledged event not written yet (0: none): one event records it once the write under way is done.</summary>
-    public long Unrecorded { get; private init; }
-
     /// <summary>Dead letters the tenant's index has not confirmed yet.</summary>
     public ImmutableHashSet<long> Unindexed { get; private init; } = [];
 
@@ -59,7 +53,7 @@ public sealed record DeliveryPump
 
     /// <summary>Nothing is left to do, so the delivery may leave memory (which also un-remembers it).</summary>
     public bool MayPassivate =>
-        State.CaughtUp && Position >= State.KnownUpTo && Sending is null && !Reading && !Recording && Unindexed.IsEmpty && Replaying.IsEmpty;
+        State.CaughtUp && Position >= State.KnownUpTo && Sending is null && !Reading && Unindexed.IsEmpty && Replaying.IsEmpty;
 
     public static DeliveryPump Recovering(DeliveryOptions options, bool includeInternal) => new(options, includeInternal);
 
@@ -99,7 +93,7 @@ public sealed record DeliveryPump
         return e switch
         {
             DeliveryScheduled => pump.Advance(),
-            EventDelivered => pump.Recorded(),
+            EventDelivered delivered => pump.Handled(delivered.Seq),
             EventDeadLettered dead => pump.DeadLettered(dead.Seq),
             DeadLetterReplayed replayed => new(pump with { Unindexed = Unindexed.Remove(replayed.Seq) }) { Effects = [new DeliveryEffect.ClearIndexedDeadLetter(replayed.Seq)] },
             _ => new(pump),
@@ -135,7 +129,7 @@ public sealed record DeliveryPump
 
         return DeliveryDecider.Judge(seq, attempt, response, Options, now, jitter) switch
         {
-            AttemptVerdict.Delivered delivered => Delivered(delivered.Event),
+            AttemptVerdict.Delivered delivered => new(this) { Persist = [delivered.Event] },
             AttemptVerdict.DeadLettered dead => new(this) { Persist = [dead.Event] },
             AttemptVerdict.RetryIn retry => new(this) { Effects = [new DeliveryEffect.RetryIn(seq, attempt, response, retry.Delay)] },
             _ => throw new ArgumentOutOfRangeException(nameof(response), "Unknown verdict."),
@@ -212,31 +206,8 @@ public sealed record DeliveryPump
             return new(pump with { Reading = true }) { Effects = [new DeliveryEffect.ReadPage(position, PageSize)] };
         }
 
-        // Only internal events were left: one event records them all (once acknowledgements being written are).
-        return position > State.Cursor && !Recording ? new(pump) { Persist = [new EventsSkipped(position)] } : new(pump);
-    }
-
-    /// <summary>
-    /// The next event goes at once, while this acknowledgement is written: order needs only the receiver's answer,
-    /// and the write would otherwise add its latency to every event. Acknowledgements that come while a write is
-    /// under way are written together after it, as one event (everything before a delivered event is handled).
-    /// A crash before the write sends the acknowledged events again, in order, as any at-least-once delivery may.
-    /// </summary>
-    private DeliveryStep Delivered(EventDelivered delivered)
-    {
-        var pump = this with { Position = Math.Max(Position, delivered.Seq), Sending = null };
-        return Recording
-            ? (pump with { Unrecorded = delivered.Seq }).Advance()
-            : (pump with { Recording = true }).Advance() with { Record = [delivered] };
-    }
-
-    /// <summary>A write of acknowledgements is done: the ones that came meanwhile are written next.</summary>
-    private DeliveryStep Recorded()
-    {
-        var pump = this with { Recording = false, Unrecorded = 0 };
-        return Unrecorded > State.Cursor
-            ? new(pump with { Recording = true }) { Record = [new EventDelivered(Unrecorded)] }
-            : pump.Advance();
+        // Only internal events were left: one event records them all.
+        return position > State.Cursor ? new(pump) { Persist = [new EventsSkipped(position)] } : new(pump);
     }
 
     private DeliveryStep SendingOf(FeedEntry entry, int attempt) =>

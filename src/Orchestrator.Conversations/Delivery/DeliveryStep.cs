@@ -6,8 +6,7 @@ namespace Orchestrator.Conversations.Delivery;
 
 /// <summary>
 /// What one input to a <see cref="DeliveryPump"/> leads to: the pump that follows, the <see cref="Effects"/> to run
-/// now, the events to persist (each handed back through <see cref="DeliveryPump.Persisted"/>) before the next input or
-/// while the pump goes on (<see cref="Record"/>), and the
+/// now, the events to persist (each handed back through <see cref="DeliveryPump.Persisted"/>), and the
 /// <see cref="Reply"/> to the input's sender once they are persisted (at once when there are none).
 /// </summary>
 public sealed record DeliveryStep(DeliveryPump Pump)
@@ -15,12 +14,6 @@ public sealed record DeliveryStep(DeliveryPump Pump)
     public ImmutableList<DeliveryEffect> Effects { get; init; } = [];
 
     public ImmutableList<Event> Persist { get; init; } = [];
-
-    /// <summary>
-    /// Events to persist while the pump goes on (each handed back through <see cref="DeliveryPump.Persisted"/> too):
-    /// the pump's next inputs need nothing from them.
-    /// </summary>
-    public ImmutableList<Event> Record { get; init; } = [];
 
     public Reply? Reply { get; init; }
 

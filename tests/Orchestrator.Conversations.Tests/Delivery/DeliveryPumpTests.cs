@@ -34,20 +34,14 @@ public sealed class DeliveryPumpTests
         var first = reading.Pump.PageRead(0, [Entry(1), Entry(2, isInternal: true), Entry(3), Entry(4, isInternal: true), Entry(5, isInternal: true)], null);
         Assert.Equal(1, SentSeq(first));
 
-        // Event 3 goes once 1 is acknowledged, while that is recorded; internal event 2 is passed over.
+        // Event 3 goes only once 1 is acknowledged and recorded; internal event 2 is passed over.
         var delivered = first.Pump.Attempted(1, 1, new WebhookResponse(200), Now, 0.5);
-        Assert.Equal([new EventDelivered(1)], delivered.Record);
-        Assert.Empty(delivered.Persist);
-        Assert.Equal(3, SentSeq(delivered));
+        Assert.Equal([new EventDelivered(1)], delivered.Persist);
+        Assert.Empty(delivered.Effects);
         var second = delivered.Pump.Persisted(new EventDelivered(1));
-        Assert.Empty(second.Effects);
+        Assert.Equal(3, SentSeq(second));
 
-        // The trailing internal events are recorded as skipped only after the last acknowledgement is.
-        var lastDelivered = second.Pump.Attempted(3, 1, new WebhookResponse(204), Now, 0.5);
-        Assert.Equal([new EventDelivered(3)], lastDelivered.Record);
-        Assert.Equal((0, 0), (lastDelivered.Persist.Count, lastDelivered.Effects.Count));
-        Assert.False(lastDelivered.Pump.MayPassivate);
-        var last = lastDelivered.Pump.Persisted(new EventDelivered(3));
+        var last = second.Pump.Attempted(3, 1, new WebhookResponse(204), Now, 0.5).Pump.Persisted(new EventDelivered(3));
         Assert.Equal([new EventsSkipped(5)], last.Persist);
         Assert.Empty(last.Effects);
 
@@ -59,50 +53,14 @@ public sealed class DeliveryPumpTests
     }
 
     [Fact]
-    public void Acknowledgements_that_come_while_one_is_written_are_written_together_after_it()
-    {
-        var first = Scheduled(Started(), 4).PageRead(0, [Entry(1), Entry(2), Entry(3), Entry(4)], null);
-
-        var one = first.Pump.Attempted(1, 1, new WebhookResponse(200), Now, 0.5);
-        Assert.Equal([new EventDelivered(1)], one.Record);
-        var two = one.Pump.Attempted(2, 1, new WebhookResponse(200), Now, 0.5);
-        var three = two.Pump.Attempted(3, 1, new WebhookResponse(200), Now, 0.5);
-        Assert.Equal((0, 0, 3L, 4L), (two.Record.Count + three.Record.Count, two.Persist.Count + three.Persist.Count, SentSeq(two), SentSeq(three)));
-
-        var written = three.Pump.Persisted(new EventDelivered(1));
-        Assert.Equal([new EventDelivered(3)], written.Record);
-        Assert.Equal(1, written.Pump.State.Cursor);
-
-        var four = written.Pump.Attempted(4, 1, new WebhookResponse(200), Now, 0.5);
-        Assert.Equal((0, 0), (four.Record.Count, four.Effects.Count));
-        var lastWrite = four.Pump.Persisted(new EventDelivered(3));
-        Assert.Equal([new EventDelivered(4)], lastWrite.Record);
-        var done = lastWrite.Pump.Persisted(new EventDelivered(4));
-        Assert.Equal((0, 0, 0), (done.Record.Count, done.Persist.Count, done.Effects.Count));
-        Assert.True(done.Pump.MayPassivate);
-        Assert.Equal(4, done.Pump.State.Cursor);
-    }
-
-    [Fact]
-    public void After_a_crash_acknowledged_events_not_yet_written_go_again_in_order()
-    {
-        // Journal at the crash: event 1's acknowledgement written, 2 and 3 acknowledged but not yet written.
-        var start = DeliveryPump.Recovering(Options, includeInternal: false).Recovered(new DeliveryScheduled(4)).Recovered(new EventDelivered(1)).Start();
-        Assert.Equal(new DeliveryEffect.ReadPage(1, DeliveryPump.PageSize), Assert.Single(start.Effects));
-
-        var resumed = start.Pump.PageRead(1, [Entry(2), Entry(3), Entry(4)], null);
-        Assert.Equal(2, SentSeq(resumed));
-        Assert.Equal(3, SentSeq(resumed.Pump.Attempted(2, 1, new WebhookResponse(200), Now, 0.5)));
-    }
-
-    [Fact]
     public void A_tenant_that_wants_internal_events_gets_them_in_order()
     {
         var pump = Scheduled(Started(includeInternal: true), 2);
 
         var first = pump.PageRead(0, [Entry(1, isInternal: true), Entry(2, isInternal: true)], null);
         Assert.Equal(1, SentSeq(first));
-        Assert.Equal(2, SentSeq(first.Pump.Attempted(1, 1, new WebhookResponse(200), Now, 0.5)));
+        var second = first.Pump.Attempted(1, 1, new WebhookResponse(200), Now, 0.5).Pump.Persisted(new EventDelivered(1));
+        Assert.Equal(2, SentSeq(second));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ internal static class ScenarioCatalog
         new IngestScenario(),
         new WakeScenario(),
         new SendScenario(),
+        new DeliverScenario(),
         new RecoverScenario(),
         new MemoryScenario(),
         new OverviewScenario(),

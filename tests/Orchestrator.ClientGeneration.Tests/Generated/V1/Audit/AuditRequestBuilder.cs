@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
+using Orchestrator.Client.V1.Audit.Erasures;
 using Orchestrator.Client.V1.Audit.Export;
 using Orchestrator.Client.V1.Audit.Verify;
 using System.Collections.Generic;
@@ -16,6 +17,11 @@ namespace Orchestrator.Client.V1.Audit
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class AuditRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The erasures property</summary>
+        public global::Orchestrator.Client.V1.Audit.Erasures.ErasuresRequestBuilder Erasures
+        {
+            get => new global::Orchestrator.Client.V1.Audit.Erasures.ErasuresRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The export property</summary>
         public global::Orchestrator.Client.V1.Audit.Export.ExportRequestBuilder Export
         {

@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using Orchestrator.Client.Models;
+using Orchestrator.Client.V1.Customers.Item.Data;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -17,6 +18,11 @@ namespace Orchestrator.Client.V1.Customers.Item
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WithTokenItemRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The data property</summary>
+        public global::Orchestrator.Client.V1.Customers.Item.Data.DataRequestBuilder Data
+        {
+            get => new global::Orchestrator.Client.V1.Customers.Item.Data.DataRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::Orchestrator.Client.V1.Customers.Item.WithTokenItemRequestBuilder"/> and sets the default values.
         /// </summary>

@@ -113,6 +113,9 @@ public static class ConversationManifests
         [typeof(DeadLetterIndexMessages.DeadLetterRecorded)] = "delivery.dead-letter-index.reply.recorded",
         [typeof(DeadLetterIndexMessages.DeadLetterPage)] = "delivery.dead-letter-index.reply.page",
         [typeof(DeadLetterIndexMessages.DeadLetterUnknown)] = "delivery.dead-letter-index.reply.unknown",
+        // The dispatcher follows one tag stream per tenant.
+        [typeof(TenantDispatchOffsetRecorded)] = "delivery.tenant-dispatch-offset-recorded",
+        [typeof(DispatchOffsets)] = "delivery.dispatch-offsets",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, Type> ByManifest = ByType.ToFrozenDictionary(p => p.Value, p => p.Key);
@@ -131,6 +134,7 @@ public static class ConversationManifests
         typeof(DeadLetterIndexMessages.DeadLetterRecorded), typeof(DeadLetterIndexMessages.DeadLetterPage), typeof(DeadLetterIndexMessages.DeadLetterUnknown),
         typeof(PushQuarantineMessages.Event), typeof(PushQuarantineState), typeof(PushQuarantineMessages.Command),
         typeof(PushQuarantineMessages.PushKept), typeof(PushQuarantineMessages.QuarantinePage),
+        typeof(TenantDispatchOffsetRecorded), typeof(DispatchOffsets),
     ];
 
     public static string Of(Type type) =>

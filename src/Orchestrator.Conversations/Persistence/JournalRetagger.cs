@@ -46,7 +46,7 @@ public sealed class JournalRetagger(ConversationStoreOptions store)
     }
 
     /// <summary>Tags every untagged conversation event; reports the events tagged so far after each batch. Answers how many.</summary>
-    public async Task<long> RetagAsync(int batchSize, IProgress<RetagProgress>? progress, CancellationToken cancellationToken)
+    public async Task<long> RetagAsync(int batchSize, Action<RetagProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         var tagged = 0L;
@@ -72,7 +72,7 @@ public sealed class JournalRetagger(ConversationStoreOptions store)
 
             tagged += rows.Count;
             before = rows[^1].Ordering;
-            progress?.Report(new RetagProgress(tagged, before));
+            progress?.Invoke(new RetagProgress(tagged, before));
         }
     }
 

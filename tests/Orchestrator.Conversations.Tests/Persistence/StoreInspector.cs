@@ -40,6 +40,31 @@ public sealed class StoreInspector(ConversationStoreOptions store)
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Every row of the tag table, in order.</summary>
+    public async Task<IReadOnlyList<(long Ordering, string Tag, string PersistenceId, long Seq)>> TagRows()
+    {
+        var rows = new List<(long, string, string, long)>();
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT ordering_id, tag, persistence_id, sequence_nr FROM {Table("tags")} ORDER BY ordering_id, tag";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Makes the journal what one written before tagging is: the same events, no tag rows.</summary>
+    public async Task DeleteTagRows()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"DELETE FROM {Table("tags")}";
+        await command.ExecuteNonQueryAsync();
+    }
+
     private async Task<DbConnection> OpenAsync()
     {
         DbConnection connection = store.Provider == StoreProvider.Sqlite ? new SqliteConnection(store.ConnectionString) : new NpgsqlConnection(store.ConnectionString);

@@ -74,9 +74,40 @@ public sealed class SchemaMigrationTests
         Assert.Contains("Orchestrator:Migration:Timeout", failed.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output)> Migrate(IDictionary<string, string?> settings)
+    [SkippableTheory]
+    [MemberData(nameof(Stores))]
+    public async Task Retag_and_migrate_give_a_journal_written_before_tagging_its_tags_once(string kind)
     {
-        using var process = Process.Start(ChildOrchestrator.HostProcess(settings, "migrate")) ?? throw new InvalidOperationException("dotnet did not start");
+        var store = await NewStore(kind);
+        var migrated = await Migrate(store.Settings);
+        Assert.True(migrated.ExitCode == 0, migrated.Output);
+        await using (var udesk = await UdeskSimulatorServer.StartAsync(new SimulatorOptions()))
+        await using (var node = await OrchestratorInstance.StartAsync(udesk, settings: new Dictionary<string, string?>(store.Settings) { ["Orchestrator:Store:AutoInitialize"] = "false" }))
+        {
+            var customer = new PlatformApi(node.Http, $"retagged-{Guid.NewGuid():N}");
+            await PlatformApi.Accepted(customer.RequestSession(new JsonObject { ["assign_type"] = "robot" }));
+            Assert.NotNull(await customer.State());
+        }
+
+        var tags = await store.Scalar("SELECT COUNT(*) FROM {0}tags");
+        Assert.True(tags > 0, "the node wrote no tags");
+
+        // A journal written before tagging: the same events, no tag rows.
+        await store.Execute("DELETE FROM {0}tags");
+        var retagged = await Migrate(store.Settings, "retag");
+        Assert.True(retagged.ExitCode == 0, retagged.Output);
+        Assert.Equal(tags, await store.Scalar("SELECT COUNT(*) FROM {0}tags"));
+        Assert.Contains("Re-tag done: 0 ", (await Migrate(store.Settings, "retag")).Output, StringComparison.Ordinal);
+
+        await store.Execute("DELETE FROM {0}tags");
+        var remigrated = await Migrate(store.Settings);
+        Assert.True(remigrated.ExitCode == 0, remigrated.Output);
+        Assert.Equal(tags, await store.Scalar("SELECT COUNT(*) FROM {0}tags"));
+    }
+
+    private static async Task<(int ExitCode, string Output)> Migrate(IDictionary<string, string?> settings, string command = "migrate")
+    {
+        using var process = Process.Start(ChildOrchestrator.HostProcess(settings, command)) ?? throw new InvalidOperationException("dotnet did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(3));

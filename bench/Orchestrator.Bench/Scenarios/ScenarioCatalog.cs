@@ -12,5 +12,6 @@ internal static class ScenarioCatalog
         new RecoverScenario(),
         new MemoryScenario(),
         new MicroScenario(),
+        new ReadersScenario(),
     ];
 }

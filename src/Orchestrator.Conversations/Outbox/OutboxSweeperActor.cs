@@ -14,10 +14,10 @@ namespace Orchestrator.Conversations.Outbox;
 /// <summary>
 /// Wakes conversations whose outbox calls have waited longer than a sweep interval. A conversation retries its own
 /// calls while it runs; but after a crash nothing wakes a conversation nobody writes to, and its accepted messages
-/// would wait forever. A cluster singleton: it follows the journal's outbox events (tagged <see cref="JournalTags.Outbox"/>,
-/// from its snapshotted offset) into an
-/// <see cref="OutboxLedger"/> and, every interval, wakes each overdue conversation (<see cref="WakeOutbox"/>), which
-/// starts it and moves its outbox head again if nothing is making it. What the ledger holds is also the outbox's
+/// would wait forever. A cluster singleton: it follows the journal's outbox events (tagged
+/// <see cref="JournalTags.Outbox"/>, from its snapshotted offset) into an <see cref="OutboxLedger"/> and, every
+/// interval, wakes each overdue conversation (<see cref="WakeOutbox"/>), which starts it and moves its outbox head
+/// again if nothing is making it. What the ledger holds is also the outbox's
 /// metrics (depth and oldest call, per tenant).
 /// </summary>
 public sealed class OutboxSweeperActor : ReceivePersistentActor, IWithTimers

@@ -85,7 +85,7 @@ public sealed class JournalRetagger(ConversationStoreOptions store)
               AND NOT EXISTS (SELECT 1 FROM {tags} t WHERE t.ordering_id = j.ordering)
             ORDER BY j.ordering DESC LIMIT {batchSize}
             """;
-        Parameter(command, "before", before);
+        command.AddParameter("before", before);
         var rows = new List<UntaggedRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -108,10 +108,10 @@ public sealed class JournalRetagger(ConversationStoreOptions store)
                 INSERT INTO {tags} (ordering_id, tag, persistence_id, sequence_nr) VALUES (@ordering, @tag, @pid, @seq)
                 ON CONFLICT DO NOTHING
                 """;
-            Parameter(command, "ordering", row.Ordering);
-            Parameter(command, "tag", tag);
-            Parameter(command, "pid", row.PersistenceId);
-            Parameter(command, "seq", row.SequenceNr);
+            command.AddParameter("ordering", row.Ordering);
+            command.AddParameter("tag", tag);
+            command.AddParameter("pid", row.PersistenceId);
+            command.AddParameter("seq", row.SequenceNr);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -121,14 +121,6 @@ public sealed class JournalRetagger(ConversationStoreOptions store)
         var connection = StoreConnections.Create(store);
         await connection.OpenAsync(cancellationToken);
         return connection;
-    }
-
-    private static void Parameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     private sealed record UntaggedRow(long Ordering, string PersistenceId, long SequenceNr, string Manifest);

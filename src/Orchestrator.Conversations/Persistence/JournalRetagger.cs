@@ -5,18 +5,23 @@ using Orchestrator.Conversations.Serialization;
 namespace Orchestrator.Conversations.Persistence;
 
 /// <summary>
-/// Gives the conversation events written before tagging (no row in the tag table) the tags they would have been
-/// written with (<see cref="JournalTags"/>), straight in SQL: a row's tags follow from its persistence id and
-/// manifest, so no event is read or deserialized. Newest first, in batches of one transaction each: interrupted, it
-/// leaves the oldest events untagged, which <see cref="HasUntaggedHistoryAsync"/> sees, and a new run skips what is
-/// tagged. Idempotent: an existing tag row is left as it is.
+/// Gives the conversation events written before tagging (an empty tags column) the tags they would have been written
+/// with (<see cref="JournalTags"/>), straight in SQL: a row's tags follow from its persistence id and manifest, so no
+/// event is read or deserialized. Newest first, in batches of one transaction each: interrupted, it leaves the oldest
+/// events untagged, which <see cref="HasUntaggedHistoryAsync"/> sees, and a new run skips what is tagged. Idempotent:
+/// a row that has tags is left as it is.
 /// </summary>
 public sealed class JournalRetagger(ConversationStoreOptions store)
 {
     private const string ConversationRows = $"j.persistence_id LIKE '{ConversationId.PersistenceIdPrefix}%'";
 
+    /// <summary>Akka.Persistence.Sql writes an event without tags with an empty (or, in older rows, null) tags column.</summary>
+    private const string Untagged = "(j.tags IS NULL OR j.tags = '')";
+
+    /// <summary>Akka.Persistence.Sql's tag-separator (its default, which the HOCON keeps).</summary>
+    private const string Separator = ";";
+
     private readonly string journal = StoreConnections.Qualified(store, "journal");
-    private readonly string tags = StoreConnections.Qualified(store, "tags");
 
     /// <summary>
     /// Whether the oldest conversation event has no tags: the journal was written (in part) before tagging and
@@ -27,23 +32,14 @@ public sealed class JournalRetagger(ConversationStoreOptions store)
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT CASE WHEN EXISTS (SELECT 1 FROM {tags} t WHERE t.ordering_id = j.ordering) THEN 0 ELSE 1 END
+            SELECT CASE WHEN {Untagged} THEN 1 ELSE 0 END
             FROM {journal} j WHERE {ConversationRows} ORDER BY j.ordering LIMIT 1
             """;
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L) == 1;
     }
 
-    /// <summary>
-    /// The tag readers ask for one tag after an offset, in offset order: an index on both makes that a range read
-    /// (the plugin's own index is on the tag alone).
-    /// </summary>
-    public async Task EnsureTagOrderingIndexAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE INDEX IF NOT EXISTS tags_tag_ordering_idx ON {tags} (tag, ordering_id)";
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    /// <summary>The tags column as Akka.Persistence.Sql's Csv tag mode writes and reads it: <c>;tag1;tag2;</c>.</summary>
+    private static string TagsColumn(IEnumerable<string> tags) => Separator + string.Join(Separator, tags) + Separator;
 
     /// <summary>Tags every untagged conversation event; reports the events tagged so far after each batch. Answers how many.</summary>
     public async Task<long> RetagAsync(int batchSize, Action<RetagProgress>? progress, CancellationToken cancellationToken)
@@ -64,7 +60,7 @@ public sealed class JournalRetagger(ConversationStoreOptions store)
             {
                 foreach (var row in rows)
                 {
-                    await InsertTags(connection, transaction, row, cancellationToken);
+                    await WriteTags(connection, transaction, row, cancellationToken);
                 }
 
                 await transaction.CommitAsync(cancellationToken);
@@ -80,9 +76,8 @@ public sealed class JournalRetagger(ConversationStoreOptions store)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT j.ordering, j.persistence_id, j.sequence_number, j.manifest FROM {journal} j
-            WHERE j.ordering < @before AND {ConversationRows}
-              AND NOT EXISTS (SELECT 1 FROM {tags} t WHERE t.ordering_id = j.ordering)
+            SELECT j.ordering, j.persistence_id, j.manifest FROM {journal} j
+            WHERE j.ordering < @before AND {ConversationRows} AND {Untagged}
             ORDER BY j.ordering DESC LIMIT {batchSize}
             """;
         command.AddParameter("before", before);
@@ -90,30 +85,22 @@ public sealed class JournalRetagger(ConversationStoreOptions store)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new UntaggedRow(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
+            rows.Add(new UntaggedRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
         }
 
         return rows;
     }
 
-    private async Task InsertTags(DbConnection connection, DbTransaction transaction, UntaggedRow row, CancellationToken cancellationToken)
+    private async Task WriteTags(DbConnection connection, DbTransaction transaction, UntaggedRow row, CancellationToken cancellationToken)
     {
         var tenant = ConversationId.FromPersistenceId(row.PersistenceId).Tenant;
-        foreach (var tag in JournalTags.Of(tenant, ConversationManifests.TypeOf(row.Manifest)))
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            // Both SQLite and PostgreSQL read ON CONFLICT DO NOTHING: a row another run wrote stays.
-            command.CommandText = $"""
-                INSERT INTO {tags} (ordering_id, tag, persistence_id, sequence_nr) VALUES (@ordering, @tag, @pid, @seq)
-                ON CONFLICT DO NOTHING
-                """;
-            command.AddParameter("ordering", row.Ordering);
-            command.AddParameter("tag", tag);
-            command.AddParameter("pid", row.PersistenceId);
-            command.AddParameter("seq", row.SequenceNr);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // Only while still untagged: tags another run (or the journal) wrote stay.
+        command.CommandText = $"UPDATE {journal} SET tags = @tags WHERE ordering = @ordering AND (tags IS NULL OR tags = '')";
+        command.AddParameter("tags", TagsColumn(JournalTags.Of(tenant, ConversationManifests.TypeOf(row.Manifest))));
+        command.AddParameter("ordering", row.Ordering);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -123,7 +110,7 @@ public sealed class JournalRetagger(ConversationStoreOptions store)
         return connection;
     }
 
-    private sealed record UntaggedRow(long Ordering, string PersistenceId, long SequenceNr, string Manifest);
+    private sealed record UntaggedRow(long Ordering, string PersistenceId, string Manifest);
 }
 
 /// <summary>How far a re-tag got: events tagged so far, and the oldest journal offset tagged.</summary>

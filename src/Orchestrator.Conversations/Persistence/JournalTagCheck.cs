@@ -4,8 +4,7 @@ using Akka.Event;
 namespace Orchestrator.Conversations.Persistence;
 
 /// <summary>
-/// At start, once the journal is up: the tag readers' index where the node creates tables, and an error in the log
-/// when the journal holds conversation events written before tagging, which no tag reader sees until re-tagged.
+/// At start, once the journal is up: an error in the log when the journal holds conversation events written before tagging, which no tag reader sees until re-tagged.
 /// </summary>
 public static class JournalTagCheck
 {
@@ -24,13 +23,7 @@ public static class JournalTagCheck
         try
         {
             await SqlReadJournalStart.WhenStartedAsync(system, JournalPatience, CancellationToken.None);
-            var retagger = new JournalRetagger(store);
-            if (store.AutoInitialize)
-            {
-                await retagger.EnsureTagOrderingIndexAsync(CancellationToken.None);
-            }
-
-            if (await retagger.HasUntaggedHistoryAsync(CancellationToken.None))
+            if (await new JournalRetagger(store).HasUntaggedHistoryAsync(CancellationToken.None))
             {
                 log.Error(UntaggedMessage);
             }

@@ -38,17 +38,15 @@ internal static class JournalRetag
         }
         catch (DbException e)
         {
-            log.LogError("Re-tag failed: {Reason} (do the journal and tags tables exist? `migrate` creates them)", e.Message);
+            log.LogError("Re-tag failed: {Reason} (does the journal table exist? `migrate` creates it)", e.Message);
             return 1;
         }
     }
 
-    /// <summary>The tag readers' index, then every untagged conversation event, with progress in the log.</summary>
+    /// <summary>Tags every untagged conversation event, with progress in the log.</summary>
     public static async Task RetagAsync(ConversationStoreOptions store, MigrationOptions migration, ILogger log, CancellationToken cancellationToken)
     {
-        var retagger = new JournalRetagger(store);
-        await retagger.EnsureTagOrderingIndexAsync(cancellationToken);
-        var tagged = await retagger.RetagAsync(
+        var tagged = await new JournalRetagger(store).RetagAsync(
             migration.RetagBatch,
             p => log.LogInformation("Re-tagged {Events} events so far, down to journal offset {Offset}", p.Tagged, p.ReachedOffset),
             cancellationToken);

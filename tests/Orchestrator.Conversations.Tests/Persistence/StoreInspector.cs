@@ -40,28 +40,28 @@ public sealed class StoreInspector(ConversationStoreOptions store)
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Every row of the tag table, in order.</summary>
-    public async Task<IReadOnlyList<(long Ordering, string Tag, string PersistenceId, long Seq)>> TagRows()
+    /// <summary>Every tagged journal row's ordering and tags (its <c>;a;b;</c> tags column, in order), by ordering.</summary>
+    public async Task<IReadOnlyList<(long Ordering, string Tags)>> TaggedRows()
     {
-        var rows = new List<(long, string, string, long)>();
+        var rows = new List<(long, string)>();
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT ordering_id, tag, persistence_id, sequence_nr FROM {Table("tags")} ORDER BY ordering_id, tag";
+        command.CommandText = $"SELECT ordering, tags FROM {Table("journal")} WHERE tags <> '' ORDER BY ordering";
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
+            rows.Add((reader.GetInt64(0), string.Join(';', reader.GetString(1).Split(';', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal))));
         }
 
         return rows;
     }
 
-    /// <summary>Makes the journal what one written before tagging is: the same events, no tag rows.</summary>
-    public async Task DeleteTagRows()
+    /// <summary>Makes the journal what one written before tagging is: the same events, with the empty tags column Akka.Persistence.Sql writes for an untagged event.</summary>
+    public async Task ClearTags()
     {
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"DELETE FROM {Table("tags")}";
+        command.CommandText = $"UPDATE {Table("journal")} SET tags = ''";
         await command.ExecuteNonQueryAsync();
     }
 

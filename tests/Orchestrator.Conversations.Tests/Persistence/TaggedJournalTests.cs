@@ -40,7 +40,7 @@ public sealed class TaggedJournalTests : IDisposable
 
         var journal = PersistenceQuery.Get(host.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         var all = await journal.CurrentAllEvents(Offset.NoOffset()).CollectAsync(host.System.Materializer(), CancellationToken.None);
-        foreach (var tenant in new[] { ConversationId.DefaultTenant, $"acme-{run}", LongTenant })
+        foreach (var tenant in new[] { ConversationId.DefaultTenant, $"acme-{run}", LongTenant, $"under_score-{run}" })
         {
             var expected = Rows(all.Where(e => e.PersistenceId.StartsWith(ConversationId.PersistenceIdPrefix + Uri.EscapeDataString(tenant) + "/", StringComparison.Ordinal)));
             Assert.NotEmpty(expected);
@@ -93,10 +93,13 @@ public sealed class TaggedJournalTests : IDisposable
         Assert.Equal(exported, await Export(export, acme));
     }
 
-    /// <summary>Conversations of three tenants, with outbox calls in the default one (the only tenant with a Udesk here).</summary>
+    /// <summary>
+    /// Conversations of five tenants, with outbox calls in the default one (the only tenant with a Udesk here). Two
+    /// differ only where the other has a <c>_</c>: the tag query's <c>LIKE</c> must not take it for a wildcard.
+    /// </summary>
     private async Task WriteConversations(ConversationHost host)
     {
-        foreach (var tenant in new[] { $"acme-{run}", LongTenant, ConversationId.DefaultTenant })
+        foreach (var tenant in new[] { $"acme-{run}", LongTenant, ConversationId.DefaultTenant, $"under_score-{run}", $"underXscore-{run}" })
         {
             foreach (var customer in new[] { "a", "b" })
             {

@@ -6,12 +6,15 @@ namespace Orchestrator.Conversations.Persistence;
 
 /// <summary>
 /// The tags every conversation event is stored with, so a reader follows one tenant (or one kind of event) through
-/// the journal's tag table instead of scanning every tenant's events. Tags are stored per event and are part of the
+/// the journal's tags column instead of scanning every tenant's events. Tags are stored per event and are part of the
 /// journal format: never change how one is spelt, only add new ones (and re-tag, see <see cref="JournalRetagger"/>).
 /// </summary>
 public static class JournalTags
 {
-    /// <summary>Akka.Persistence.Sql's tag column holds 64 characters.</summary>
+    /// <summary>
+    /// What Akka.Persistence.Sql's tag table holds per tag. The journal's tags column (Csv tag mode) holds more, but a
+    /// tag's spelling is part of the journal format, so the limit stays.
+    /// </summary>
     public const int MaxLength = 64;
 
     /// <summary>The events the outbox sweeper reads: a call queued, a call answered (or given up).</summary>

@@ -38,6 +38,32 @@ public sealed class JournalRetagger(ConversationStoreOptions store)
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L) == 1;
     }
 
+    /// <summary>
+    /// Adds the tags column to a journal table created in the plugin's tag-table mode (the versions before this one),
+    /// which has none: Csv tag mode writes and reads it. Nothing when it is there.
+    /// </summary>
+    public async Task EnsureTagsColumnAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        if (store.Provider == StoreProvider.Sqlite)
+        {
+            command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('journal') WHERE name = 'tags'";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L) > 0)
+            {
+                return;
+            }
+
+            command.CommandText = "ALTER TABLE journal ADD COLUMN tags TEXT";
+        }
+        else
+        {
+            command.CommandText = $"ALTER TABLE {journal} ADD COLUMN IF NOT EXISTS tags TEXT";
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>The tags column as Akka.Persistence.Sql's Csv tag mode writes and reads it: <c>;tag1;tag2;</c>.</summary>
     private static string TagsColumn(IEnumerable<string> tags) => Separator + string.Join(Separator, tags) + Separator;
 

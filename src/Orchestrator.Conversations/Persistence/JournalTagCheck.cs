@@ -4,7 +4,8 @@ using Akka.Event;
 namespace Orchestrator.Conversations.Persistence;
 
 /// <summary>
-/// At start, once the journal is up: an error in the log when the journal holds conversation events written before tagging, which no tag reader sees until re-tagged.
+/// At start, once the journal is up: the tags column where the node creates tables (a journal of the version before
+/// has none), and an error in the log when the journal holds conversation events written before tagging, which no tag reader sees until re-tagged.
 /// </summary>
 public static class JournalTagCheck
 {
@@ -23,7 +24,13 @@ public static class JournalTagCheck
         try
         {
             await SqlReadJournalStart.WhenStartedAsync(system, JournalPatience, CancellationToken.None);
-            if (await new JournalRetagger(store).HasUntaggedHistoryAsync(CancellationToken.None))
+            var retagger = new JournalRetagger(store);
+            if (store.AutoInitialize)
+            {
+                await retagger.EnsureTagsColumnAsync(CancellationToken.None);
+            }
+
+            if (await retagger.HasUntaggedHistoryAsync(CancellationToken.None))
             {
                 log.Error(UntaggedMessage);
             }

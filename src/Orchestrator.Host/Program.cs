@@ -7,6 +7,11 @@ if (SchemaMigration.IsRequested(args))
     return await SchemaMigration.RunAsync(args);
 }
 
+if (JournalRetag.IsRequested(args))
+{
+    return await JournalRetag.RunAsync(args);
+}
+
 if (AuditCommandLine.IsRequested(args))
 {
     return await AuditCommandLine.RunAsync(args);

@@ -18,8 +18,11 @@ public sealed class SchemaMigrationTests
     private const string Sqlite = "sqlite";
     private const string PostgreSql = "postgresql";
 
-    /// <summary>What Akka.Persistence.Sql's journal (events, tag index) and snapshot store read and write, and the cluster's formation lease.</summary>
-    private static readonly string[] Tables = ["journal", "orchestrator_cluster_formation", "snapshot", "tags"];
+    /// <summary>
+    /// What Akka.Persistence.Sql's journal (events, their tags in its tags column: no tag table in Csv tag mode) and
+    /// snapshot store read and write, and the cluster's formation lease.
+    /// </summary>
+    private static readonly string[] Tables = ["journal", "orchestrator_cluster_formation", "snapshot"];
 
     public static TheoryData<string> Stores() => new() { Sqlite, PostgreSql };
 
@@ -74,9 +77,43 @@ public sealed class SchemaMigrationTests
         Assert.Contains("Orchestrator:Migration:Timeout", failed.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output)> Migrate(IDictionary<string, string?> settings)
+    [SkippableTheory]
+    [MemberData(nameof(Stores))]
+    public async Task Retag_and_migrate_give_a_journal_written_before_tagging_its_tags_once(string kind)
     {
-        using var process = Process.Start(ChildOrchestrator.HostProcess(settings, "migrate")) ?? throw new InvalidOperationException("dotnet did not start");
+        var store = await NewStore(kind);
+        var migrated = await Migrate(store.Settings);
+        Assert.True(migrated.ExitCode == 0, migrated.Output);
+        await using (var udesk = await UdeskSimulatorServer.StartAsync(new SimulatorOptions()))
+        await using (var node = await OrchestratorInstance.StartAsync(udesk, settings: new Dictionary<string, string?>(store.Settings) { ["Orchestrator:Store:AutoInitialize"] = "false" }))
+        {
+            var customer = new PlatformApi(node.Http, $"retagged-{Guid.NewGuid():N}");
+            await PlatformApi.Accepted(customer.RequestSession(new JsonObject { ["assign_type"] = "robot" }));
+            Assert.NotNull(await customer.State());
+        }
+
+        const string TagsOfTaggedEvents = "SELECT COALESCE(SUM(LENGTH(tags)), 0) FROM {0}journal WHERE tags <> ''";
+        var tagged = await store.Scalar("SELECT COUNT(*) FROM {0}journal WHERE tags <> ''");
+        var tags = await store.Scalar(TagsOfTaggedEvents);
+        Assert.True(tagged > 0, "the node wrote no tags");
+
+        // A journal written before tagging: the same events, in a journal without the tags column (the plugin's tag-table mode made none).
+        await store.Execute("ALTER TABLE {0}journal DROP COLUMN tags");
+        var retagged = await Migrate(store.Settings, "retag");
+        Assert.True(retagged.ExitCode == 0, retagged.Output);
+        Assert.Equal(tags, await store.Scalar(TagsOfTaggedEvents));
+        Assert.Contains($"Re-tag done: {tagged} ", retagged.Output, StringComparison.Ordinal);
+        Assert.Contains("Re-tag done: 0 ", (await Migrate(store.Settings, "retag")).Output, StringComparison.Ordinal);
+
+        await store.Execute("UPDATE {0}journal SET tags = ''");
+        var remigrated = await Migrate(store.Settings);
+        Assert.True(remigrated.ExitCode == 0, remigrated.Output);
+        Assert.Equal(tags, await store.Scalar(TagsOfTaggedEvents));
+    }
+
+    private static async Task<(int ExitCode, string Output)> Migrate(IDictionary<string, string?> settings, string command = "migrate")
+    {
+        using var process = Process.Start(ChildOrchestrator.HostProcess(settings, command)) ?? throw new InvalidOperationException("dotnet did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(3));

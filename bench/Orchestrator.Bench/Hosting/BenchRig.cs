@@ -11,10 +11,10 @@ namespace Orchestrator.Bench.Hosting;
 /// </summary>
 internal sealed class BenchRig : IAsyncDisposable
 {
-    private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly Dictionary<string, string?> settings;
     private readonly CancellationToken ct;
 
-    private BenchRig(UdeskSimulatorServer udesk, ServiceUnderTest service, IReadOnlyDictionary<string, string?> settings, CancellationToken ct)
+    private BenchRig(UdeskSimulatorServer udesk, ServiceUnderTest service, Dictionary<string, string?> settings, CancellationToken ct)
     {
         Udesk = udesk;
         Service = service;
@@ -53,9 +53,15 @@ internal sealed class BenchRig : IAsyncDisposable
         }
     }
 
-    public async Task RestartServiceAsync()
+    /// <summary>Restarts the service; <paramref name="changes"/>, if any, change its configuration from now on.</summary>
+    public async Task RestartServiceAsync(IReadOnlyDictionary<string, string?>? changes = null)
     {
         await Service.DisposeAsync();
+        foreach (var (key, value) in changes ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         Service = await ServiceUnderTest.StartAsync(Udesk, settings, ct);
     }
 

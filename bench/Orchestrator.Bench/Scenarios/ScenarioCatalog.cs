@@ -14,5 +14,6 @@ internal static class ScenarioCatalog
         new MemoryScenario(),
         new OverviewScenario(),
         new MicroScenario(),
+        new ReadersScenario(),
     ];
 }

@@ -7,6 +7,7 @@ using Akka.Util;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Hosting;
 using Orchestrator.Conversations.Outbox;
+using Orchestrator.Conversations.Persistence;
 using Orchestrator.Conversations.Retention;
 using Orchestrator.Conversations.Sessions;
 using Orchestrator.Conversations.Telemetry;
@@ -210,8 +211,10 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
         }
 
         var last = decision.Events[^1];
-        PersistAll(decision.Events, persisted =>
+        // Wrapped for the journal's tag adapter (ConversationTagAdapter), which stores the event tagged by tenant.
+        PersistAll(decision.Events.Select(e => new TenantEvent(id.Tenant, e)), written =>
         {
+            var persisted = written.Event;
             state = state.Apply(persisted);
             if (persisted is AgentSessionStarted or SessionTransferred)
             {
@@ -288,9 +291,9 @@ public sealed class ConversationActor : UntypedPersistentActor, IWithTimers
         {
             // Written before the call, so a later incarnation knows it may have been made.
             var call = head;
-            Persist(started, persisted =>
+            Persist(new TenantEvent(id.Tenant, started), written =>
             {
-                state = state.Apply(persisted);
+                state = state.Apply(written.Event);
                 Gateway.Tell(new UdeskGateway.Execute(call));
             });
             return;

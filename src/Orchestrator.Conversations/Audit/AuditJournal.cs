@@ -53,15 +53,14 @@ public sealed class AuditJournal(ActorSystem system)
 
     /// <summary>
     /// The tenant's conversation events after journal position <paramref name="afterOffset"/> whose time is in
-    /// [<paramref name="from"/>, <paramref name="to"/>), in journal order; ends at the journal's current end.
+    /// [<paramref name="from"/>, <paramref name="to"/>), in journal order; ends at the journal's current end. Read by
+    /// the tenant's tag: the offsets are the journal's global ordering, as before tagging.
     /// </summary>
     public async IAsyncEnumerable<ExportLine> Export(
         string tenant, DateTimeOffset from, DateTimeOffset to, long afterOffset, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var prefix = TenantPrefix(tenant);
-        var lines = journal.CurrentAllEvents(Offset.Sequence(afterOffset))
-            .Where(envelope => envelope.PersistenceId.StartsWith(prefix, StringComparison.Ordinal)
-                && envelope.Event is ConversationEvents.Event e && e.At >= from && e.At < to)
+        var lines = journal.CurrentEventsByTag(JournalTags.Tenant(tenant), Offset.Sequence(afterOffset))
+            .Where(envelope => envelope.Event is ConversationEvents.Event e && e.At >= from && e.At < to)
             .Select(envelope => new ExportLine(
                 ((Sequence)envelope.Offset).Value, envelope.PersistenceId, envelope.SequenceNr, ((ConversationEvents.Event)envelope.Event).At,
                 ConversationManifests.Of(envelope.Event.GetType()), envelope.Event));

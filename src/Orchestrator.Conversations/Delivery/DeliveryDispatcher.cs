@@ -7,15 +7,17 @@ using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Persistence;
 using static Orchestrator.Conversations.Delivery.DeliveryCommands;
 using static Orchestrator.Conversations.Delivery.DeliveryReplies;
 
 namespace Orchestrator.Conversations.Delivery;
 
 /// <summary>
-/// The cluster singleton that follows the whole journal and tells each conversation's delivery (of a tenant with a
-/// webhook) how far its events go. It records its journal offset only after the deliveries acknowledged, so a crash
-/// re-dispatches a little, which is harmless (<see cref="Deliver"/> is idempotent), and never loses an event.
+/// The cluster singleton that follows the journal of each tenant with a webhook (one tag stream per tenant) and
+/// tells each of its conversations' deliveries how far its events go. It records a tenant's journal offset only
+/// after the deliveries acknowledged, so a crash re-dispatches a little, which is harmless (<see cref="Deliver"/> is
+/// idempotent), and never loses an event.
 /// </summary>
 public sealed class DeliveryDispatcher : ReceivePersistentActor, IWithTimers
 {
@@ -28,31 +30,35 @@ public sealed class DeliveryDispatcher : ReceivePersistentActor, IWithTimers
     private readonly DeliveryRuntime runtime;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly IMaterializer materializer;
-    private long recordedOffset;
-    private long dispatchedOffset;
-    private UniqueKillSwitch? stream;
+    private readonly Dictionary<string, long> dispatched = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UniqueKillSwitch> streams = new(StringComparer.Ordinal);
+    private DispatchOffsets recorded = DispatchOffsets.Empty;
 
     public DeliveryDispatcher(DeliveryRuntime runtime)
     {
         this.runtime = runtime;
         materializer = Context.Materializer(namePrefix: "delivery-dispatch");
 
-        Recover<SnapshotOffer>(offer => recordedOffset = ((DispatchOffsetRecorded)offer.Snapshot).Offset);
-        Recover<DispatchOffsetRecorded>(recorded => recordedOffset = recorded.Offset);
+        Recover<SnapshotOffer>(offer => recorded = recorded.Apply(offer.Snapshot));
+        Recover<DispatchOffsetRecorded>(single => recorded = recorded.Apply(single));
+        Recover<TenantDispatchOffsetRecorded>(tenant => recorded = recorded.Apply(tenant));
         Recover<RecoveryCompleted>(_ =>
         {
-            dispatchedOffset = recordedOffset;
-            Follow();
+            foreach (var tenant in runtime.Subscriptions.Keys)
+            {
+                dispatched[tenant] = recorded.Of(tenant);
+                Follow(tenant);
+            }
         });
 
         Command<BatchDispatched>(OnBatch);
         Command<StreamStopped>(stopped =>
         {
-            log.Warning("Delivery dispatch stopped at offset {0} ({1}); following the journal again shortly", dispatchedOffset, stopped.Cause?.Message ?? "completed");
-            stream = null;
-            Timers.StartSingleTimer("follow", FollowAgain.Instance, runtime.Options.MinBackoff < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : runtime.Options.MinBackoff);
+            log.Warning("Delivery dispatch of tenant {0} stopped at offset {1} ({2}); following its journal again shortly", stopped.Tenant, dispatched[stopped.Tenant], stopped.Cause?.Message ?? "completed");
+            streams.Remove(stopped.Tenant);
+            Timers.StartSingleTimer($"follow:{stopped.Tenant}", new FollowAgain(stopped.Tenant), runtime.Options.MinBackoff < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : runtime.Options.MinBackoff);
         });
-        Command<FollowAgain>(_ => Follow());
+        Command<FollowAgain>(again => Follow(again.Tenant));
         Command<SaveSnapshotSuccess>(saved => DeleteMessages(saved.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(failed => log.Warning("Snapshot of the delivery dispatcher failed: {0}", failed.Cause.Message));
         Command<DeleteMessagesSuccess>(_ => { });
@@ -67,70 +73,48 @@ public sealed class DeliveryDispatcher : ReceivePersistentActor, IWithTimers
 
     protected override void PostStop()
     {
-        stream?.Shutdown();
+        foreach (var stream in streams.Values)
+        {
+            stream.Shutdown();
+        }
+
         base.PostStop();
     }
 
-    private void Follow()
+    /// <summary>The tenant's events by its tag, from where its dispatch got to: other tenants' events cost nothing.</summary>
+    private void Follow(string tenant)
     {
-        if (stream is not null)
+        if (streams.ContainsKey(tenant))
         {
             return;
         }
 
         var self = Self;
         var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-        var (killSwitch, done) = journal.AllEvents(Offset.Sequence(dispatchedOffset))
-            .Select(Dispatchable)
+        var (killSwitch, done) = journal.EventsByTag(JournalTags.Tenant(tenant), Offset.Sequence(dispatched[tenant]))
+            .Select(envelope => new JournalPosition(((Sequence)envelope.Offset).Value, ConversationId.FromPersistenceId(envelope.PersistenceId), ((ConversationEvents.Event)envelope.Event).Seq))
             .GroupedWithin(runtime.Options.DispatchBatch, BatchWindow)
-            .SelectAsync(Parallelism, batch => DispatchAsync(batch.ToList()))
+            .SelectAsync(Parallelism, batch => DispatchAsync(tenant, batch.ToList()))
             .ViaMaterialized(KillSwitches.Single<BatchDispatched>(), Keep.Right)
             .ToMaterialized(Sink.ForEach<BatchDispatched>(batch => self.Tell(batch)), Keep.Both)
             .Run(materializer);
-        stream = killSwitch;
-        done.PipeTo(self, success: () => new StreamStopped(null), failure: e => new StreamStopped(e));
+        streams[tenant] = killSwitch;
+        done.PipeTo(self, success: () => new StreamStopped(tenant, null), failure: e => new StreamStopped(tenant, e));
     }
 
-    /// <summary>Every journal event, with its conversation if that conversation's tenant has a webhook.</summary>
-    private JournalPosition Dispatchable(EventEnvelope envelope)
+    private async Task<BatchDispatched> DispatchAsync(string tenant, IReadOnlyList<JournalPosition> batch)
     {
-        var offset = ((Sequence)envelope.Offset).Value;
-        if (envelope.Event is ConversationEvents.Event e && envelope.PersistenceId.StartsWith(ConversationId.PersistenceIdPrefix, StringComparison.Ordinal))
-        {
-            var conversation = ConversationId.FromPersistenceId(envelope.PersistenceId);
-            if (runtime.Subscriptions.ContainsKey(conversation.Tenant))
-            {
-                return new JournalPosition(offset, conversation, e.Seq);
-            }
-        }
-
-        return new JournalPosition(offset, null, 0);
-    }
-
-    private async Task<BatchDispatched> DispatchAsync(IReadOnlyList<JournalPosition> batch)
-    {
-        var work = batch.Where(p => p.Conversation is not null)
-            .GroupBy(p => p.Conversation!.Value)
-            .Select(g => new Deliver(g.Key, g.Max(p => p.Seq)))
-            .ToList();
+        var work = batch.GroupBy(p => p.Conversation).Select(g => new Deliver(g.Key, g.Max(p => p.Seq))).ToList();
         await Task.WhenAll(work.Select(deliver => runtime.Deliveries.Ask<DeliveryAcknowledged>(deliver, AskTimeout)));
-        return new BatchDispatched(batch[^1].Offset, work.Count);
+        return new BatchDispatched(tenant, batch[^1].Offset);
     }
 
     private void OnBatch(BatchDispatched batch)
     {
-        dispatchedOffset = Math.Max(dispatchedOffset, batch.Offset);
-
-        // Batches of other tenants' or our own bookkeeping events are recorded only now and then: recording is itself
-        // a journal event, and recording each would feed the stream forever.
-        if (batch.Deliveries == 0 && dispatchedOffset - recordedOffset < runtime.Options.DispatchBatch)
+        dispatched[batch.Tenant] = Math.Max(dispatched[batch.Tenant], batch.Offset);
+        Persist(new TenantDispatchOffsetRecorded(batch.Tenant, dispatched[batch.Tenant]), offset =>
         {
-            return;
-        }
-
-        Persist(new DispatchOffsetRecorded(dispatchedOffset), recorded =>
-        {
-            recordedOffset = recorded.Offset;
+            recorded = recorded.Apply(offset);
             if (LastSequenceNr % SnapshotEvery == 0)
             {
                 SaveSnapshot(recorded);
@@ -138,14 +122,11 @@ public sealed class DeliveryDispatcher : ReceivePersistentActor, IWithTimers
         });
     }
 
-    private readonly record struct JournalPosition(long Offset, ConversationId? Conversation, long Seq);
+    private readonly record struct JournalPosition(long Offset, ConversationId Conversation, long Seq);
 
-    private sealed record BatchDispatched(long Offset, int Deliveries) : INoSerializationVerificationNeeded;
+    private sealed record BatchDispatched(string Tenant, long Offset) : INoSerializationVerificationNeeded;
 
-    private sealed record StreamStopped(Exception? Cause) : INoSerializationVerificationNeeded;
+    private sealed record StreamStopped(string Tenant, Exception? Cause) : INoSerializationVerificationNeeded;
 
-    private sealed class FollowAgain : INoSerializationVerificationNeeded
-    {
-        public static readonly FollowAgain Instance = new();
-    }
+    private sealed record FollowAgain(string Tenant) : INoSerializationVerificationNeeded;
 }

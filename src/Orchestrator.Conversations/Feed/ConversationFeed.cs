@@ -52,21 +52,18 @@ public sealed class ConversationFeed(ActorSystem system)
 
     /// <summary>
     /// Every conversation event of <paramref name="tenant"/> after the journal position <paramref name="afterOffset"/>,
-    /// then each new one, until cancelled. The offset is global to the journal: a resume point for one stream of
-    /// all a tenant's conversations.
+    /// then each new one, until cancelled. The offset is global to the journal (the tag query answers the same
+    /// ordering as a read of all events): a resume point for one stream of all a tenant's conversations. Read by the
+    /// tenant's tag, so its cost follows this tenant's events only.
     /// </summary>
-    public IAsyncEnumerable<TenantFeedEntry> FollowTenant(string tenant, long afterOffset, CancellationToken cancellationToken)
-    {
-        var prefix = $"{ConversationId.PersistenceIdPrefix}{Uri.EscapeDataString(tenant)}/";
-        return Enumerate(
-            journal.AllEvents(Offset.Sequence(afterOffset))
-                .Where(envelope => envelope.PersistenceId.StartsWith(prefix, StringComparison.Ordinal))
+    public IAsyncEnumerable<TenantFeedEntry> FollowTenant(string tenant, long afterOffset, CancellationToken cancellationToken) =>
+        Enumerate(
+            journal.EventsByTag(JournalTags.Tenant(tenant), Offset.Sequence(afterOffset))
                 .Select(envelope => new TenantFeedEntry(
                     ((Sequence)envelope.Offset).Value,
                     ConversationId.FromPersistenceId(envelope.PersistenceId),
                     FeedProjection.Of((ConversationEvents.Event)envelope.Event))),
             cancellationToken);
-    }
 
     /// <summary>The stream as an async sequence; cancelling (or leaving the loop) stops the query.</summary>
     private async IAsyncEnumerable<T> Enumerate<T>(Source<T, NotUsed> source, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ public static class ConversationStoreHostingExtensions
 {
     /// <summary>
     /// The journal and snapshot store of every conversation: Akka.Persistence.Sql with the current table layout,
-    /// tables created on start, tuned by <c>hocon/persistence.*.conf</c>.
+    /// tables created on start, tuned by <c>hocon/persistence.*.conf</c> (which binds the tag adapter); the tags
+    /// checked at start (<see cref="JournalTagCheck"/>).
     /// </summary>
     public static AkkaConfigurationBuilder WithConversationStore(this AkkaConfigurationBuilder builder, ConversationStoreOptions options)
     {
@@ -40,7 +41,9 @@ public static class ConversationStoreHostingExtensions
 
         return builder
             .WithSqlPersistence(journal, snapshots)
-            .AddHocon(HoconFiles.Load(hocon), HoconAddMode.Prepend);
+            .AddHocon(HoconFiles.Load(hocon), HoconAddMode.Prepend)
+            // Not awaited: the check waits for the journal, which must not hold up the system's start.
+            .AddStartup((system, registry) => { _ = JournalTagCheck.RunAsync(system, options); });
     }
 
     private static (string, DataOptions?, DataOptions?, string) SqliteSetup(ConversationStoreOptions options)

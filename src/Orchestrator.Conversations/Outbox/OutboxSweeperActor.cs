@@ -5,6 +5,7 @@ using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Orchestrator.Conversations.Domain;
+using Orchestrator.Conversations.Persistence;
 using Orchestrator.Conversations.Telemetry;
 using static Orchestrator.Conversations.Domain.ConversationCommands;
 
@@ -13,9 +14,10 @@ namespace Orchestrator.Conversations.Outbox;
 /// <summary>
 /// Wakes conversations whose outbox calls have waited longer than a sweep interval. A conversation retries its own
 /// calls while it runs; but after a crash nothing wakes a conversation nobody writes to, and its accepted messages
-/// would wait forever. A cluster singleton: it follows the journal (all events, from its snapshotted offset) into an
-/// <see cref="OutboxLedger"/> and, every interval, wakes each overdue conversation (<see cref="WakeOutbox"/>), which
-/// starts it and moves its outbox head again if nothing is making it. What the ledger holds is also the outbox's
+/// would wait forever. A cluster singleton: it follows the journal's outbox events (tagged
+/// <see cref="JournalTags.Outbox"/>, from its snapshotted offset) into an <see cref="OutboxLedger"/> and, every
+/// interval, wakes each overdue conversation (<see cref="WakeOutbox"/>), which starts it and moves its outbox head
+/// again if nothing is making it. What the ledger holds is also the outbox's
 /// metrics (depth and oldest call, per tenant).
 /// </summary>
 public sealed class OutboxSweeperActor : ReceivePersistentActor, IWithTimers
@@ -82,7 +84,9 @@ public sealed class OutboxSweeperActor : ReceivePersistentActor, IWithTimers
     private void FollowJournal()
     {
         var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-        journal.AllEvents(Offset.Sequence(ledger.Offset))
+        // Only the outbox's events, by their kind tag; the offset is the journal's global ordering either way, so a
+        // snapshot taken while the sweeper read every event resumes here.
+        journal.EventsByTag(JournalTags.Outbox, Offset.Sequence(ledger.Offset))
             .RunWith(Sink.ActorRefWithAck<EventEnvelope>(Self, StreamStarted.Instance, StreamAck.Instance, StreamCompleted.Instance, e => new StreamFailed(e)), Context.Materializer());
         Timers.StartPeriodicTimer(SweepTimer, Sweep.Instance, interval);
     }

@@ -27,6 +27,15 @@ public static class StoreConnections
     public static string Qualified(ConversationStoreOptions options, string table) =>
         options.Provider == StoreProvider.PostgreSql && !string.IsNullOrEmpty(options.Schema) ? $"\"{options.Schema}\".{table}" : table;
 
+    /// <summary>Adds the parameter <c>@<paramref name="name"/></c> (both providers spell it so).</summary>
+    public static void AddParameter(this DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
     /// <summary>Opens a connection and runs the cheapest query: is the database there and answering?</summary>
     public static async Task PingAsync(ConversationStoreOptions options, CancellationToken cancellationToken)
     {

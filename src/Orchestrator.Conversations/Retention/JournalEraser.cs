@@ -4,7 +4,7 @@ using Orchestrator.Conversations.Persistence;
 namespace Orchestrator.Conversations.Retention;
 
 /// <summary>
-/// Removes one persistence id's events, tags and snapshots from the store's tables, in one transaction. Called only
+/// Removes one persistence id's events (their tags live in the same rows) and snapshots from the store's tables, in one transaction. Called only
 /// by the entity that owns the id, so nothing writes it meanwhile.
 /// <para>
 /// Why SQL and not Akka's <c>DeleteMessages</c>: Akka.Persistence.Sql deletes every event below the highest one but
@@ -39,7 +39,6 @@ public sealed class JournalEraser(ConversationStoreOptions store)
             await ExecuteAsync(transaction, $"DELETE FROM {journal} WHERE persistence_id = @id", persistenceId, cancellationToken);
         }
 
-        await ExecuteAsync(transaction, $"DELETE FROM {StoreConnections.Qualified(store, "tags")} WHERE persistence_id = @id", persistenceId, cancellationToken);
         var snapshots = await ExecuteAsync(transaction, $"DELETE FROM {StoreConnections.Qualified(store, "snapshot")} WHERE persistence_id = @id", persistenceId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ErasedRows(events, snapshots);

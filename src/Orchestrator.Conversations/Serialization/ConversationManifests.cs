@@ -129,6 +129,10 @@ public static class ConversationManifests
         [typeof(ErasureLedgerMessages.ListErasures)] = "erasure-ledger.command.list",
         [typeof(ErasureLedgerMessages.ErasureRecorded)] = "erasure-ledger.reply.recorded",
         [typeof(ErasureLedgerMessages.ErasurePage)] = "erasure-ledger.reply.page",
+
+        // The dispatcher follows one tag stream per tenant.
+        [typeof(TenantDispatchOffsetRecorded)] = "delivery.tenant-dispatch-offset-recorded",
+        [typeof(DispatchOffsets)] = "delivery.dispatch-offsets",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, Type> ByManifest = ByType.ToFrozenDictionary(p => p.Value, p => p.Key);
@@ -148,6 +152,7 @@ public static class ConversationManifests
         typeof(PushQuarantineMessages.Event), typeof(PushQuarantineState), typeof(PushQuarantineMessages.Command),
         typeof(PushQuarantineMessages.PushKept), typeof(PushQuarantineMessages.QuarantinePage),
         typeof(ErasureLedgerMessages.Command), typeof(ErasureLedgerMessages.Event), typeof(ErasureLedgerMessages.ErasureRecorded), typeof(ErasureLedgerMessages.ErasurePage),
+        typeof(TenantDispatchOffsetRecorded), typeof(DispatchOffsets),
     ];
 
     public static string Of(Type type) =>

@@ -45,11 +45,11 @@ internal sealed class FormationLease(ConversationStoreOptions store, string clus
             connection,
             $"INSERT INTO {table} AS lease (cluster_name, holder, renewed_at) VALUES (@cluster, @holder, @now) "
             + "ON CONFLICT (cluster_name) DO UPDATE SET holder = excluded.holder, renewed_at = excluded.renewed_at" + onlyIfStale);
-        Parameter(command, "holder", holder);
-        Parameter(command, "now", now.ToUnixTimeMilliseconds());
+        command.AddParameter("holder", holder);
+        command.AddParameter("now", now.ToUnixTimeMilliseconds());
         if (staleBefore is { } stale)
         {
-            Parameter(command, "stale_before", stale.ToUnixTimeMilliseconds());
+            command.AddParameter("stale_before", stale.ToUnixTimeMilliseconds());
         }
 
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
@@ -75,16 +75,8 @@ internal sealed class FormationLease(ConversationStoreOptions store, string clus
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        Parameter(command, "cluster", clusterName);
+        command.AddParameter("cluster", clusterName);
         return command;
-    }
-
-    private static void Parameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Orchestrator.Host.Configuration;
 
-/// <summary>How the one-shot <c>migrate</c> command behaves (<c>Orchestrator:Migration</c>).</summary>
+/// <summary>How the one-shot <c>migrate</c> and <c>retag</c> commands behave (<c>Orchestrator:Migration</c>).</summary>
 public sealed class MigrationOptions
 {
     public const string Section = "Orchestrator:Migration";
@@ -13,4 +13,8 @@ public sealed class MigrationOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How many untagged events the re-tag writes per transaction (and reports progress after).</summary>
+    [Range(1, 100_000)]
+    public int RetagBatch { get; set; } = 1000;
 }

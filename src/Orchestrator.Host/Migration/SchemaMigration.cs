@@ -12,7 +12,8 @@ namespace Orchestrator.Host.Migration;
 
 /// <summary>
 /// <c>dotnet Orchestrator.Host.dll migrate</c>: creates the journal and snapshot tables of <c>Orchestrator:Store</c> and
-/// the cluster's formation lease table where missing, then exits (0 when all answered from their tables). A deployment runs it once before its
+/// the cluster's formation lease table where missing, tags the conversation events written before tagging
+/// (<see cref="JournalRetag"/>), then exits (0 when all answered from their tables). A deployment runs it once before its
 /// pods start, and the pods run with <c>Orchestrator:Store:AutoInitialize=false</c>, so tables are never created by
 /// several nodes at once nor by a node whose database role should only read and write rows. Creating what exists
 /// already changes nothing, so it runs again safely with every release.
@@ -44,6 +45,7 @@ internal static class SchemaMigration
             {
                 await ConfirmTables(host.Services.GetRequiredService<ActorSystem>(), migration.Timeout);
                 await CreateFormationLease(store, migration.Timeout);
+                await JournalRetag.RetagAsync(store, migration, log, CancellationToken.None);
             }
             finally
             {
@@ -53,7 +55,7 @@ internal static class SchemaMigration
             log.LogInformation("The {Provider} store's journal and snapshot tables are in place{Schema}.", store.Provider, string.IsNullOrEmpty(store.Schema) ? "" : $" in schema {store.Schema}");
             return 0;
         }
-        catch (Exception e) when (e is OptionsValidationException or SchemaMigrationFailed)
+        catch (Exception e) when (e is OptionsValidationException or SchemaMigrationFailed or System.Data.Common.DbException)
         {
             log.LogError("Schema migration failed: {Reason}", e.Message);
             return 1;

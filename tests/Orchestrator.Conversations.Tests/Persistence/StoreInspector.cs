@@ -70,6 +70,31 @@ public sealed class StoreInspector(ConversationStoreOptions store)
         return rows;
     }
 
+    /// <summary>Every tagged journal row's ordering and tags (its <c>;a;b;</c> tags column, in order), by ordering.</summary>
+    public async Task<IReadOnlyList<(long Ordering, string Tags)>> TaggedRows()
+    {
+        var rows = new List<(long, string)>();
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT ordering, tags FROM {Table("journal")} WHERE tags <> '' ORDER BY ordering";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetInt64(0), string.Join(';', reader.GetString(1).Split(';', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal))));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Makes the journal what one written before tagging is: the same events, with the empty tags column Akka.Persistence.Sql writes for an untagged event.</summary>
+    public async Task ClearTags()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE {Table("journal")} SET tags = ''";
+        await command.ExecuteNonQueryAsync();
+    }
+
     private async Task<DbConnection> OpenAsync()
     {
         DbConnection connection = store.Provider == StoreProvider.Sqlite ? new SqliteConnection(store.ConnectionString) : new NpgsqlConnection(store.ConnectionString);

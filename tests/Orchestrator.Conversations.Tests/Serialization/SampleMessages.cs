@@ -109,6 +109,8 @@ public static class SampleMessages
         new DeliveryReplies.NotDeadLettered(Id, 11),
         new DeliveryReplies.DeliveryStatus(new DeliveryState { Cursor = 3, KnownUpTo = 3 }),
         new DispatchOffsetRecorded(123_456),
+        new TenantDispatchOffsetRecorded("acme", 123_789),
+        new DispatchOffsets(123_456, System.Collections.Immutable.ImmutableDictionary<string, long>.Empty.Add("acme", 123_789)),
         new DeadLetterIndexMessages.DeadLetterIndexed(new IndexedDeadLetter(7, Id, 10, "refused", 400, At)),
         new DeadLetterIndexMessages.DeadLetterCleared(7),
         new DeadLetterIndexState { LastId = 8, Entries = [new IndexedDeadLetter(8, Id, 12, "timed out", null, At)] },

@@ -46,6 +46,12 @@ public sealed class ConversationFixture : IDisposable
 
     public static Config InMemoryPersistence => ConfigurationFactory.ParseString("""
         akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+        # As on the SQL journal (hocon/persistence.*.conf): a conversation persists its events wrapped for tagging.
+        akka.persistence.journal.inmem.event-adapters.conversation-tags = "Orchestrator.Conversations.Persistence.ConversationTagAdapter, Orchestrator.Conversations"
+        akka.persistence.journal.inmem.event-adapter-bindings {
+          "Orchestrator.Conversations.Persistence.TenantEvent, Orchestrator.Conversations" = conversation-tags
+          "Akka.Persistence.Journal.Tagged, Akka.Persistence" = conversation-tags
+        }
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         akka.loglevel = INFO
         # A bound on each ExpectMsg, not a timing: on a loaded 2-core CI machine an answer can take longer than 3 s.

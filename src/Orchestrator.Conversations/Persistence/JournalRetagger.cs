@@ -46,21 +46,26 @@ public sealed class JournalRetagger(ConversationStoreOptions store)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        if (store.Provider == StoreProvider.Sqlite)
+        // Asked first: ALTER TABLE takes PostgreSQL's exclusive lock on the journal even when the column exists, and
+        // every node runs this at start — a start behind a long read would stall every write of the cluster.
+        command.CommandText = store.Provider == StoreProvider.Sqlite
+            ? "SELECT COUNT(*) FROM pragma_table_info('journal') WHERE name = 'tags'"
+            : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = COALESCE(NULLIF(@schema, ''), current_schema()) AND table_name = 'journal' AND column_name = 'tags'";
+        if (store.Provider == StoreProvider.PostgreSql)
         {
-            command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('journal') WHERE name = 'tags'";
-            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L) > 0)
-            {
-                return;
-            }
-
-            command.CommandText = "ALTER TABLE journal ADD COLUMN tags TEXT";
-        }
-        else
-        {
-            command.CommandText = $"ALTER TABLE {journal} ADD COLUMN IF NOT EXISTS tags TEXT";
+            var schema = command.CreateParameter();
+            schema.ParameterName = "schema";
+            schema.Value = store.Schema ?? "";
+            command.Parameters.Add(schema);
         }
 
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L) > 0)
+        {
+            return;
+        }
+
+        command.Parameters.Clear();
+        command.CommandText = store.Provider == StoreProvider.Sqlite ? "ALTER TABLE journal ADD COLUMN tags TEXT" : $"ALTER TABLE {journal} ADD COLUMN IF NOT EXISTS tags TEXT";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -52,7 +52,6 @@ public sealed class ErasureTests : IDisposable
         Assert.False(await tables.AnyPayloadContains(secret), "no payload of the erased conversation remains");
         Assert.Equal([(closed.Seq, true, "")], await tables.JournalRows(id.PersistenceId));
         Assert.Equal(0, await tables.Count("snapshot", id.PersistenceId));
-        Assert.Equal(0, await tables.Count("tags", id.PersistenceId));
         await Eventually.True(
             async () => await tables.Count("journal", "session/default/3") + await tables.Count("journal", "session/default/4") == 0, "the session index entries erased");
         Assert.False(await tables.AnyPayloadContains(id.CustomerToken), "no payload names the customer any more");

@@ -53,10 +53,7 @@ public sealed class JournalRetagger(ConversationStoreOptions store)
             : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = COALESCE(NULLIF(@schema, ''), current_schema()) AND table_name = 'journal' AND column_name = 'tags'";
         if (store.Provider == StoreProvider.PostgreSql)
         {
-            var schema = command.CreateParameter();
-            schema.ParameterName = "schema";
-            schema.Value = store.Schema ?? "";
-            command.Parameters.Add(schema);
+            command.AddParameter("schema", store.Schema ?? "");
         }
 
         if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L) > 0)

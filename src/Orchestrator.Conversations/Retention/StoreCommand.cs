@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Orchestrator.Conversations.Persistence;
 
 namespace Orchestrator.Conversations.Retention;
 
@@ -12,10 +13,7 @@ internal static class StoreCommand
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
+            command.AddParameter(name, value);
         }
 
         return command;

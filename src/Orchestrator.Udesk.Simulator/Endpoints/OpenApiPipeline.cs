@@ -83,6 +83,8 @@ internal sealed class OpenApiPipeline(
 
         try
         {
+            // Due from the moment of handling, so a clock moved before the wait starts still releases the answer.
+            var answerDue = time.GetUtcNow() + faults.ApiAnswerDelay;
             var reply = handler(request);
             if (reply.HttpStatus == StatusCodes.Status429TooManyRequests)
             {
@@ -94,9 +96,9 @@ internal sealed class OpenApiPipeline(
                 return lost;
             }
 
-            if (faults.ApiAnswerDelay > TimeSpan.Zero)
+            if (answerDue - time.GetUtcNow() is var held && held > TimeSpan.Zero)
             {
-                await Task.Delay(faults.ApiAnswerDelay, time, request.Http.RequestAborted);
+                await Task.Delay(held, time, request.Http.RequestAborted);
             }
 
             return (reply, "handled");

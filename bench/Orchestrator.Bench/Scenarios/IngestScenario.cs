@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Orchestrator.Bench.Hosting;
 using Orchestrator.Bench.Load;
 using Orchestrator.Bench.Measure;
@@ -18,8 +17,6 @@ internal sealed class IngestScenario : IScenario
 
     public string Description => "pushes over HTTP, acked once persisted: saturation (msg/s) and fixed rates (p50/p99/p99.9)";
 
-    private int drainProbes;
-
     public bool UsesStore => true;
 
     public async Task<BenchResult> RunAsync(BenchContext context)
@@ -36,54 +33,45 @@ internal sealed class IngestScenario : IScenario
         await using var rig = await BenchRig.StartAsync(context);
         using var http = LoadHttp.Create(rig.Service.Address);
         var sender = new PushSender(http);
-        var tokens = ConversationTokens.Make("ingest", conversations);
-        long nextMessage = 0;
-        Task<bool> Push(int conversation) =>
-            sender.SendAsync(PushPayloads.AgentMessages(tokens[conversation], ConversationTokens.SessionOf(conversation), "m", Interlocked.Add(ref nextMessage, batch) - batch, batch), context.Cancellation);
+        var load = new IngestLoad(sender, ConversationTokens.Make("ingest", conversations), batch, 0, context.Cancellation);
 
-        // Warm-up at saturation: the runtime compiles the hot paths again at higher tiers during its first tens of
-        // seconds under load, and that would be counted otherwise.
         BenchContext.Progress($"ingest/{store}: waking {conversations} conversations, then warming up for {warmup.TotalSeconds} s");
-        var woken = 0;
-        await ClosedLoop.RunAsync(Math.Min(conversations, 200), TimeSpan.FromHours(1), _ => Interlocked.Increment(ref woken) is var n && n <= conversations ? Push(n - 1) : null, null, context.Cancellation);
-        await ClosedLoop.RunAsync(concurrency, warmup, worker => Push(worker % conversations), null, context.Cancellation);
-        await Drain(sender, tokens, batch, context.Cancellation);
+        await load.WakeEach();
+        await load.Saturate(concurrency, warmup, null);
+        await load.Drain();
 
         BenchContext.Progress($"ingest/{store}: saturation, {concurrency} pushes in flight, {duration.TotalSeconds} s");
-        var saturationLatencies = new LatencyRecorder(10_000_000);
-        var saturationCpu = new CpuMeter();
-        var saturation = await ClosedLoop.RunAsync(concurrency, duration, worker => Push(worker % conversations), saturationLatencies, context.Cancellation);
-        var saturationCpuUse = saturationCpu.Read();
-        var saturationSummary = saturationLatencies.Summarize();
-        var saturationRate = saturation.SucceededPerSecond * batch;
+        var saturation = await load.MeasureSaturation(concurrency, duration);
+        var saturationSummary = saturation.Ack;
+        var saturationCpuUse = saturation.Cpu;
+        var saturationRate = saturation.MessagesPerSecond;
 
         var figures = new Dictionary<string, object>
         {
             ["messages_per_push"] = batch,
             ["conversations"] = conversations,
             ["saturation_messages_per_s"] = saturationRate,
-            ["saturation_failed_pushes"] = saturation.Failed,
+            ["saturation_failed_pushes"] = saturation.Outcome.Failed,
             ["saturation_in_flight"] = concurrency,
             ["target_messages_per_s"] = Targets.IngestPerSecond(store),
             ["target_p99_ms_at_half"] = Targets.IngestP99Millis,
         };
         saturationSummary.AddTo(figures, "saturation_ack");
         saturationCpuUse.AddTo(figures, "saturation_cpu");
-        var acked = saturation.Succeeded * batch;
-        figures["saturation_cpu_us_per_message"] = saturationCpuUse.MicrosecondsPer(acked);
-        figures["saturation_allocated_bytes_per_message"] = saturationCpuUse.AllocatedBytesPer(acked);
+        figures["saturation_cpu_us_per_message"] = saturation.CpuMicrosecondsPerMessage;
+        figures["saturation_allocated_bytes_per_message"] = saturation.AllocatedBytesPerMessage;
 
         var parts = new List<string>
         {
-            $"saturation {saturationRate:N0} msg/s ({saturationSummary}; {saturationCpuUse}, {saturationCpuUse.MicrosecondsPer(acked):N0} µs CPU and {saturationCpuUse.AllocatedBytesPer(acked):N0} B allocated per message)",
+            $"saturation {saturationRate:N0} msg/s ({saturationSummary}; {saturationCpuUse}, {saturation.CpuMicrosecondsPerMessage:N0} µs CPU and {saturation.AllocatedBytesPerMessage:N0} B allocated per message)",
         };
         foreach (var (name, offered) in new[] { ("half_saturation", Math.Max(1, saturationRate / 2)), ("offered", rate) })
         {
-            await Drain(sender, tokens, batch, context.Cancellation);
+            await load.Drain();
             BenchContext.Progress($"ingest/{store}: {offered:0} messages/s offered ({offered / batch:0} pushes/s), {duration.TotalSeconds} s");
             var latencies = new LatencyRecorder((int)(offered / batch * duration.TotalSeconds) + 16);
             var cpu = new CpuMeter();
-            var outcome = await OpenLoop.RunAsync(offered / batch, duration, i => Push((int)(i % conversations)), latencies, maxOutstanding: 20_000, context.Cancellation);
+            var outcome = await OpenLoop.RunAsync(offered / batch, duration, i => load.Push((int)(i % conversations)), latencies, maxOutstanding: 20_000, context.Cancellation);
             var cpuUse = cpu.Read();
             var summary = latencies.Summarize();
             figures[$"{name}_offered_messages_per_s"] = Math.Round(offered, 1);
@@ -98,26 +86,5 @@ internal sealed class IngestScenario : IScenario
         var line = $"ingest {store}: " + string.Join(" | ", parts)
             + $" | {batch} msg/push, {conversations} conversations | target {Targets.IngestPerSecond(store):N0} msg/s, p99 < {Targets.IngestP99Millis} ms at {Targets.IngestPerSecond(store) / 2:N0}/s";
         return context.Result(Name, figures, line);
-    }
-
-    /// <summary>
-    /// Waits until a push is acknowledged within 100 ms again: an overloaded phase leaves commands queued behind the
-    /// ones it already answered 503, and the next phase must not pay for them.
-    /// </summary>
-    private async Task Drain(PushSender sender, string[] tokens, int batch, CancellationToken ct)
-    {
-        var deadline = Stopwatch.GetTimestamp() + 120 * Stopwatch.Frequency;
-        while (Stopwatch.GetTimestamp() < deadline)
-        {
-            var probe = ++drainProbes;
-            var started = Stopwatch.GetTimestamp();
-            var ok = await sender.SendAsync(PushPayloads.AgentMessages(tokens[probe % tokens.Length], ConversationTokens.SessionOf(probe % tokens.Length), "drain", probe * batch, batch), ct);
-            if (ok && Stopwatch.GetElapsedTime(started) < TimeSpan.FromMilliseconds(100))
-            {
-                return;
-            }
-
-            await Task.Delay(500, ct);
-        }
     }
 }

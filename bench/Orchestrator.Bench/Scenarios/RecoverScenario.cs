@@ -68,7 +68,8 @@ internal sealed class RecoverScenario : IScenario
         return context.Result(Name, figures, summary);
     }
 
-    private static async Task Write(BenchRig rig, string token, int events, CancellationToken ct)
+    /// <summary>Writes <paramref name="events"/> agent messages to <paramref name="token"/>, 100 per push.</summary>
+    internal static async Task Write(BenchRig rig, string token, int events, CancellationToken ct)
     {
         using var http = LoadHttp.Create(rig.Service.Address);
         var sender = new PushSender(http);
@@ -97,6 +98,15 @@ internal sealed class RecoverScenario : IScenario
             await Task.Delay(50, ct);
         }
 
+        return await TimeWake(rig, id, expectedSeq, ct);
+    }
+
+    /// <summary>
+    /// Times a command to an asleep conversation until its answer (spawn + recovery + reply), and fails loudly unless
+    /// it recovered to <paramref name="expectedSeq"/>.
+    /// </summary>
+    internal static async Task<double> TimeWake(BenchRig rig, ConversationId id, long expectedSeq, CancellationToken ct)
+    {
         var started = Stopwatch.GetTimestamp();
         var reply = await rig.Service.Conversations.Ask(new GetState(id), TimeSpan.FromSeconds(30), ct);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -17,24 +17,29 @@ internal static class JournalPrefill
     public const string SnapshotTable = "snapshot";
     private const string TemplateToken = "prefill-template";
 
+    /// <summary>The template's agent session: a set no scenario uses (<see cref="ConversationTokens.SessionOf"/>).</summary>
+    private const int TemplateSessions = 90;
+
     /// <summary>Fills the journal; answers how long the copy took (the service stopped, the template written).</summary>
     public static async Task<PrefillOutcome> RunAsync(BenchRig rig, BenchContext context, long events, int eventsPerConversation)
     {
         var ct = context.Cancellation;
-        await RecoverScenario.Write(rig, TemplateToken, eventsPerConversation, ct);
+        await RecoverScenario.Write(rig, TemplateToken, eventsPerConversation, ct, ConversationTokens.SessionOf(0, TemplateSessions));
         var template = new ConversationId(ServiceUnderTest.Tenant, TemplateToken);
-        var conversations = (int)((events + eventsPerConversation - 1) / eventsPerConversation);
         var copier = JournalCopier.For(context.Store!);
         var elapsed = TimeSpan.Zero;
+        var (conversations, rows, lastSeq) = (0, 0, 0L);
         await rig.RestartServiceAsync(whileStopped: async () =>
         {
             var journal = await copier.ReadAsync(JournalTable, template.PersistenceId, ct);
             var snapshots = await copier.ReadAsync(SnapshotTable, template.PersistenceId, ct);
-            if (journal.Rows.Count != eventsPerConversation)
+            if (journal.Rows.Count < eventsPerConversation)
             {
-                throw new InvalidOperationException($"The template conversation holds {journal.Rows.Count} events, expected {eventsPerConversation}.");
+                throw new InvalidOperationException($"The template conversation holds {journal.Rows.Count} events, expected {eventsPerConversation} or more.");
             }
 
+            (rows, lastSeq) = (journal.Rows.Count, journal.LastSequenceNumber);
+            conversations = (int)((events + rows - 1) / rows);
             BenchContext.Progress($"prefill: copying {journal.Rows.Count} events ({snapshots.Rows.Count} snapshots) to {conversations:N0} conversations");
             var started = Stopwatch.GetTimestamp();
             await copier.CopyAsync(journal, PersistenceIds(conversations), ct);
@@ -48,9 +53,9 @@ internal static class JournalPrefill
 
         // The service must read what the bench wrote: the last prefilled conversation recovers to the template's end.
         var probe = new ConversationId(ServiceUnderTest.Tenant, Token(conversations - 1));
-        var recoveryMillis = await RecoverScenario.TimeWake(rig, probe, eventsPerConversation, ct);
-        BenchContext.Progress($"prefill: {(long)conversations * eventsPerConversation:N0} events in {elapsed.TotalSeconds:0.0} s; {probe} recovered to {eventsPerConversation} in {recoveryMillis} ms");
-        return new PrefillOutcome((long)conversations * eventsPerConversation, conversations, elapsed, recoveryMillis);
+        var recoveryMillis = await RecoverScenario.TimeWake(rig, probe, lastSeq, ct);
+        BenchContext.Progress($"prefill: {(long)conversations * rows:N0} events in {elapsed.TotalSeconds:0.0} s; {probe} recovered to {lastSeq} in {recoveryMillis} ms");
+        return new PrefillOutcome((long)conversations * rows, conversations, elapsed, recoveryMillis);
     }
 
     private static string Token(int index) => $"prefill-{index}";

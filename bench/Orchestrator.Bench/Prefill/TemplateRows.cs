@@ -12,6 +12,11 @@ internal sealed record TemplateRows(string Table, IReadOnlyList<string> Columns,
         ? i
         : throw new InvalidOperationException($"Table {Table} has no {PersistenceIdColumn} column.");
 
+    /// <summary>The highest sequence number of the template's rows: where a copy recovers to.</summary>
+    public long LastSequenceNumber => Rows.Count == 0
+        ? 0
+        : Convert.ToInt64(Rows[^1][Columns.ToList().IndexOf("sequence_number")], System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The template's rows with <paramref name="persistenceId"/> in place of its own.</summary>
     public IEnumerable<object?[]> For(string persistenceId)
     {

@@ -68,14 +68,18 @@ internal sealed class RecoverScenario : IScenario
         return context.Result(Name, figures, summary);
     }
 
-    /// <summary>Writes <paramref name="events"/> agent messages to <paramref name="token"/>, 100 per push.</summary>
-    internal static async Task Write(BenchRig rig, string token, int events, CancellationToken ct)
+    /// <summary>
+    /// Writes <paramref name="events"/> agent messages to <paramref name="token"/>, 100 per push, in agent session
+    /// <paramref name="sessionId"/> (default: the first of <see cref="ConversationTokens.SessionOf"/>). A session
+    /// another conversation already holds costs the new one an extra event.
+    /// </summary>
+    internal static async Task Write(BenchRig rig, string token, int events, CancellationToken ct, long? sessionId = null)
     {
         using var http = LoadHttp.Create(rig.Service.Address);
         var sender = new PushSender(http);
         for (var written = 0; written < events; written += BatchSize)
         {
-            var body = PushPayloads.AgentMessages(token, ConversationTokens.SessionOf(0), "r", written, Math.Min(BatchSize, events - written));
+            var body = PushPayloads.AgentMessages(token, sessionId ?? ConversationTokens.SessionOf(0), "r", written, Math.Min(BatchSize, events - written));
             if (!await sender.SendAsync(body, ct))
             {
                 throw new InvalidOperationException($"A push was refused while writing events: {sender.DescribeRefusals()}");

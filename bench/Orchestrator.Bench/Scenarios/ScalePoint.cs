@@ -22,6 +22,9 @@ internal sealed class ScalePoint(int conversations, long prefill)
 
     public double WakeAsleepP99Millis { get; set; }
 
+    /// <summary>Wake-up pushes refused (503 while the service settled after its restart, or overload).</summary>
+    public long WakeAsleepFailed { get; set; }
+
     public double RecoverMedianMillis { get; set; }
 
     /// <summary>Cores other processes used in the second before the ingest phase.</summary>
@@ -40,13 +43,14 @@ internal sealed class ScalePoint(int conversations, long prefill)
         figures[$"{Key}_wake_new_per_s"] = WakeNewPerSecond;
         figures[$"{Key}_wake_asleep_per_s"] = WakeAsleepPerSecond;
         figures[$"{Key}_wake_asleep_p99_ms"] = WakeAsleepP99Millis;
+        figures[$"{Key}_wake_asleep_failed"] = WakeAsleepFailed;
         figures[$"{Key}_recover_median_ms"] = RecoverMedianMillis;
         figures[$"{Key}_background_cores_before_run"] = BackgroundCoresBeforeRun;
         figures[$"{Key}_load_average"] = LoadAverage;
     }
 
     public string Row() =>
-        $"| {Conversations:N0} | {Prefill:N0} | {IngestPerSecond:N0} | {IngestP99Millis:0.#} | {WakeAsleepPerSecond:N0} | {WakeAsleepP99Millis:0.#} | {RecoverMedianMillis:0.0} | {WakeNewPerSecond:N0} | {BackgroundCoresBeforeRun:0.00} / {LoadAverage:0.0} |";
+        $"| {Conversations:N0} | {Prefill:N0} | {IngestPerSecond:N0} | {IngestP99Millis:0.#} | {WakeAsleepPerSecond:N0}{(WakeAsleepFailed > 0 ? $" ({WakeAsleepFailed} refused)" : "")} | {WakeAsleepP99Millis:0.#} | {RecoverMedianMillis:0.0} | {WakeNewPerSecond:N0} | {BackgroundCoresBeforeRun:0.00} / {LoadAverage:0.0} |";
 
     public const string Header =
         "| conversations | journal events before | ingest msg/s | ingest p99 ack ms | wake asleep /s | wake asleep p99 ms | recover 1 conversation ms (median) | wake new /s | background cores / load avg before |\n"

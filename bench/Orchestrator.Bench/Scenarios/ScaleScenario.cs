@@ -18,9 +18,29 @@ namespace Orchestrator.Bench.Scenarios;
 /// </summary>
 internal sealed class ScaleScenario : IScenario
 {
-    /// <summary>Agent sessions of the ingest phases (one set per conversation count), then of the wake phases.</summary>
+    /// <summary>
+    /// After a restart the shard regions and singletons take a moment to settle (pushes answered 503 meanwhile): a
+    /// round of pushes to 200 conversations of the first ingest phase, again until none is refused.
+    /// </summary>
+    private static async Task UntilAnswering(BenchRig rig, BenchContext context, ScalePoint first)
+    {
+        var tokens = ConversationTokens.Make($"scale-{first.Conversations}", Math.Min(200, first.Conversations));
+        for (var round = 0; ; round++)
+        {
+            var outcome = await WakeScenario.PushToEach(rig, tokens, $"settle{round}-", 200, context, null, IngestSessions);
+            if (outcome.Failed == 0 || round == 20)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), context.Cancellation);
+        }
+    }
+
+    /// <summary>Agent sessions of the ingest, wake and recover phases, one set per conversation count each.</summary>
     private const int IngestSessions = 1;
     private const int WakeSessions = 10;
+    private const int RecoverSessions = 20;
 
     public string Name => "scale";
 
@@ -59,14 +79,17 @@ internal sealed class ScaleScenario : IScenario
             }
 
             var level = counts.Select(n => new ScalePoint(n, prefill)).ToList();
+            var recoverSeqs = new Dictionary<string, long>();
             for (var k = 0; k < level.Count; k++)
             {
                 await Ingest(rig, context, level[k], k, concurrency, duration, warmup);
                 await WakeNew(rig, context, level[k], WakeSessions + k, wakeMax, wakeConcurrency);
                 BenchContext.Progress($"scale/{store}: writing {repeats} conversations of {recoverEvents} events to recover");
+                var i = 0;
                 foreach (var token in RecoverTokens(level[k], repeats))
                 {
-                    await RecoverScenario.Write(rig, token, recoverEvents, context.Cancellation);
+                    await RecoverScenario.Write(rig, token, recoverEvents, context.Cancellation, ConversationTokens.SessionOf(i++, RecoverSessions + k));
+                    recoverSeqs[token] = await SeqOf(rig, token, context.Cancellation);
                 }
             }
 
@@ -74,6 +97,7 @@ internal sealed class ScaleScenario : IScenario
             var restart = Stopwatch.GetTimestamp();
             await rig.RestartServiceAsync();
             figures[$"prefill_{prefill}_restart_s"] = Math.Round(Stopwatch.GetElapsedTime(restart).TotalSeconds, 2);
+            await UntilAnswering(rig, context, level[0]);
             for (var k = 0; k < level.Count; k++)
             {
                 var point = level[k];
@@ -81,7 +105,7 @@ internal sealed class ScaleScenario : IScenario
                 var times = new List<double>();
                 foreach (var token in RecoverTokens(point, repeats))
                 {
-                    times.Add(await RecoverScenario.TimeWake(rig, new ConversationId(ServiceUnderTest.Tenant, token), recoverEvents, context.Cancellation));
+                    times.Add(await RecoverScenario.TimeWake(rig, new ConversationId(ServiceUnderTest.Tenant, token), recoverSeqs[token], context.Cancellation));
                 }
 
                 times.Sort();
@@ -110,6 +134,12 @@ internal sealed class ScaleScenario : IScenario
         var summary = $"scale {store}: {points.Count} points (conversations {string.Join('/', counts)} × prefill {string.Join('/', prefills)}), growth (worst/best) {growthLine} | target ≤ 1.2";
         return context.Result(Name, figures, summary);
     }
+
+    /// <summary>The sequence number an awake conversation is at: what it must recover to once asleep.</summary>
+    private static async Task<long> SeqOf(BenchRig rig, string token, CancellationToken ct) =>
+        await rig.Service.Conversations.Ask(new ConversationCommands.GetState(new ConversationId(ServiceUnderTest.Tenant, token)), TimeSpan.FromSeconds(30), ct) is ConversationReplies.State state
+            ? state.Conversation.Seq
+            : throw new InvalidOperationException($"{token} did not answer its state.");
 
     private static async Task Ingest(BenchRig rig, BenchContext context, ScalePoint point, int set, int concurrency, TimeSpan duration, TimeSpan warmup)
     {
@@ -142,11 +172,7 @@ internal sealed class ScaleScenario : IScenario
         BenchContext.Progress($"scale/{context.Store!.Name}: {point.Key}: wake-up of {tokens.Length} asleep conversations");
         var latencies = new LatencyRecorder(tokens.Length);
         var outcome = await WakeScenario.PushToEach(rig, tokens, "second-", concurrency, context, latencies, sessionSet);
-        if (outcome.Failed > 0)
-        {
-            throw new InvalidOperationException($"{outcome.Failed} wake-ups failed.");
-        }
-
+        point.WakeAsleepFailed = outcome.Failed;
         point.WakeAsleepPerSecond = outcome.SucceededPerSecond;
         point.WakeAsleepP99Millis = latencies.Summarize().P99;
     }

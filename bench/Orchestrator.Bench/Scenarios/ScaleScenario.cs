@@ -89,7 +89,7 @@ internal sealed class ScaleScenario : IScenario
                 foreach (var token in RecoverTokens(level[k], repeats))
                 {
                     await RecoverScenario.Write(rig, token, recoverEvents, context.Cancellation, ConversationTokens.SessionOf(i++, RecoverSessions + k));
-                    recoverSeqs[token] = await SeqOf(rig, token, context.Cancellation);
+                    recoverSeqs[token] = await RecoverScenario.SeqOf(rig, new ConversationId(ServiceUnderTest.Tenant, token), context.Cancellation);
                 }
             }
 
@@ -134,12 +134,6 @@ internal sealed class ScaleScenario : IScenario
         var summary = $"scale {store}: {points.Count} points (conversations {string.Join('/', counts)} × prefill {string.Join('/', prefills)}), growth (worst/best) {growthLine} | target ≤ 1.2";
         return context.Result(Name, figures, summary);
     }
-
-    /// <summary>The sequence number an awake conversation is at: what it must recover to once asleep.</summary>
-    private static async Task<long> SeqOf(BenchRig rig, string token, CancellationToken ct) =>
-        await rig.Service.Conversations.Ask(new ConversationCommands.GetState(new ConversationId(ServiceUnderTest.Tenant, token)), TimeSpan.FromSeconds(30), ct) is ConversationReplies.State state
-            ? state.Conversation.Seq
-            : throw new InvalidOperationException($"{token} did not answer its state.");
 
     private static async Task Ingest(BenchRig rig, BenchContext context, ScalePoint point, int set, int concurrency, TimeSpan duration, TimeSpan warmup)
     {

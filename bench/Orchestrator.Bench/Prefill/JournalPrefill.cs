@@ -58,7 +58,8 @@ internal static class JournalPrefill
         return new PrefillOutcome((long)conversations * rows, conversations, elapsed, recoveryMillis);
     }
 
-    private static string Token(int index) => $"prefill-{index}";
+    /// <summary>Zero-padded, so the persistence ids come in index order and the copy appends to the (persistence_id, sequence_number) index.</summary>
+    private static string Token(int index) => $"prefill-{index:D8}";
 
     private static IEnumerable<string> PersistenceIds(int conversations) =>
         Enumerable.Range(0, conversations).Select(i => new ConversationId(ServiceUnderTest.Tenant, Token(i)).PersistenceId);

@@ -15,6 +15,13 @@ internal sealed class SqliteJournalCopier(string connectionString) : JournalCopi
     {
         await using var connection = (SqliteConnection)Connect();
         await connection.OpenAsync(ct);
+        await using (var pragma = connection.CreateCommand())
+        {
+            // 1 GB of page cache for this connection: the journal's indexes outgrow SQLite's 2 MB default within the first million rows.
+            pragma.CommandText = "PRAGMA cache_size = -1000000";
+            pragma.ExecuteNonQuery();
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = $"INSERT INTO {template.Table} ({string.Join(", ", template.Columns)}) VALUES ({string.Join(", ", template.Columns.Select((_, i) => $"@p{i}"))})";
         var parameters = template.Columns.Select((_, i) => command.Parameters.Add(new SqliteParameter($"@p{i}", null))).ToArray();

@@ -27,11 +27,16 @@ internal sealed class IngestLoad(PushSender sender, string[] tokens, int batch, 
     }
 
     /// <summary>
-    /// <paramref name="concurrency"/> pushes in flight, round robin over the conversations: the warm-up (the runtime
-    /// compiles the hot paths again at higher tiers during its first tens of seconds under load) and the measurement.
+    /// <paramref name="concurrency"/> pushes in flight: the warm-up (the runtime compiles the hot paths again at higher
+    /// tiers during its first tens of seconds under load) and the measurement. Worker w pushes to conversations w,
+    /// w + concurrency, w + 2 × concurrency, … in turn, so with more conversations than pushes in flight every
+    /// conversation gets its share, and with as many each worker keeps to its own conversation.
     /// </summary>
-    public Task<LoadOutcome> Saturate(int concurrency, TimeSpan duration, LatencyRecorder? latencies) =>
-        ClosedLoop.RunAsync(concurrency, duration, worker => Push(worker % tokens.Length), latencies, ct);
+    public Task<LoadOutcome> Saturate(int concurrency, TimeSpan duration, LatencyRecorder? latencies)
+    {
+        var turns = new int[concurrency];
+        return ClosedLoop.RunAsync(concurrency, duration, worker => Push((int)((worker + (long)turns[worker]++ * concurrency) % tokens.Length)), latencies, ct);
+    }
 
     /// <summary>Saturation measured: messages/s, acknowledgement latencies and CPU.</summary>
     public async Task<IngestSaturation> MeasureSaturation(int concurrency, TimeSpan duration)

@@ -18,25 +18,6 @@ namespace Orchestrator.Bench.Scenarios;
 /// </summary>
 internal sealed class ScaleScenario : IScenario
 {
-    /// <summary>
-    /// After a restart the shard regions and singletons take a moment to settle (pushes answered 503 meanwhile): a
-    /// round of pushes to 200 conversations of the first ingest phase, again until none is refused.
-    /// </summary>
-    private static async Task UntilAnswering(BenchRig rig, BenchContext context, ScalePoint first)
-    {
-        var tokens = ConversationTokens.Make($"scale-{first.Conversations}", Math.Min(200, first.Conversations));
-        for (var round = 0; ; round++)
-        {
-            var outcome = await WakeScenario.PushToEach(rig, tokens, $"settle{round}-", 200, context, null, IngestSessions);
-            if (outcome.Failed == 0 || round == 20)
-            {
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1), context.Cancellation);
-        }
-    }
-
     /// <summary>Agent sessions of the ingest, wake and recover phases, one set per conversation count each.</summary>
     private const int IngestSessions = 1;
     private const int WakeSessions = 10;
@@ -169,6 +150,25 @@ internal sealed class ScaleScenario : IScenario
         point.WakeAsleepFailed = outcome.Failed;
         point.WakeAsleepPerSecond = outcome.SucceededPerSecond;
         point.WakeAsleepP99Millis = latencies.Summarize().P99;
+    }
+
+    /// <summary>
+    /// After a restart the shard regions and singletons take a moment to settle (pushes answered 503 meanwhile): a
+    /// round of pushes to 200 conversations of the first ingest phase, again until none is refused.
+    /// </summary>
+    private static async Task UntilAnswering(BenchRig rig, BenchContext context, ScalePoint first)
+    {
+        var tokens = ConversationTokens.Make($"scale-{first.Conversations}", Math.Min(200, first.Conversations));
+        for (var round = 0; ; round++)
+        {
+            var outcome = await WakeScenario.PushToEach(rig, tokens, $"settle{round}-", 200, context, null, IngestSessions);
+            if (outcome.Failed == 0 || round == 20)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), context.Cancellation);
+        }
     }
 
     private static string[] WakeTokens(ScalePoint point, int wakeMax) =>

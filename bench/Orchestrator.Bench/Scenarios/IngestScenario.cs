@@ -32,6 +32,7 @@ internal sealed class IngestScenario : IScenario
         var rate = args.Number("rate", Targets.IngestPerSecond(store) / 2);
         var concurrency = args.Int("concurrency", conversations);
         var warmup = TimeSpan.FromSeconds(args.Number("warmup", 20));
+        var sampleAllocations = args.Flag("allocations");
 
         await using var rig = await BenchRig.StartAsync(context);
         using var http = LoadHttp.Create(rig.Service.Address);
@@ -51,9 +52,13 @@ internal sealed class IngestScenario : IScenario
 
         BenchContext.Progress($"ingest/{store}: saturation, {concurrency} pushes in flight, {duration.TotalSeconds} s");
         var saturationLatencies = new LatencyRecorder(10_000_000);
+        var allocations = sampleAllocations ? new AllocationSampler() : null;
         var saturationCpu = new CpuMeter();
+        var saturationJit = new JitMeter();
         var saturation = await ClosedLoop.RunAsync(concurrency, duration, worker => Push(worker % conversations), saturationLatencies, context.Cancellation);
         var saturationCpuUse = saturationCpu.Read();
+        var saturationJitUse = saturationJit.Read();
+        allocations?.Dispose();
         var saturationSummary = saturationLatencies.Summarize();
         var saturationRate = saturation.SucceededPerSecond * batch;
 
@@ -72,10 +77,17 @@ internal sealed class IngestScenario : IScenario
         var acked = saturation.Succeeded * batch;
         figures["saturation_cpu_us_per_message"] = saturationCpuUse.MicrosecondsPer(acked);
         figures["saturation_allocated_bytes_per_message"] = saturationCpuUse.AllocatedBytesPer(acked);
+        saturationJitUse.AddTo(figures, "saturation_jit", saturationCpuUse);
+        if (allocations is not null)
+        {
+            var top = allocations.Top(25).Select(t => $"{t.Share:P1} {t.Type}").ToList();
+            figures["saturation_allocations_sampled"] = top;
+            BenchContext.Progress($"ingest/{store}: bytes allocated at saturation, sampled by type:\n  " + string.Join("\n  ", top));
+        }
 
         var parts = new List<string>
         {
-            $"saturation {saturationRate:N0} msg/s ({saturationSummary}; {saturationCpuUse}, {saturationCpuUse.MicrosecondsPer(acked):N0} µs CPU and {saturationCpuUse.AllocatedBytesPer(acked):N0} B allocated per message)",
+            $"saturation {saturationRate:N0} msg/s ({saturationSummary}; {saturationCpuUse}, {saturationCpuUse.MicrosecondsPer(acked):N0} µs CPU and {saturationCpuUse.AllocatedBytesPer(acked):N0} B allocated per message; {saturationJitUse.Describe(saturationCpuUse)})",
         };
         foreach (var (name, offered) in new[] { ("half_saturation", Math.Max(1, saturationRate / 2)), ("offered", rate) })
         {

@@ -14,17 +14,18 @@ internal sealed class JitMeter
     public JitUse Read() => new(JitInfo.GetCompiledMethodCount() - startMethods, JitInfo.GetCompilationTime() - startTime);
 }
 
-/// <summary>Methods compiled and the time spent compiling them (all threads) over an interval.</summary>
+/// <summary>
+/// Methods compiled and the time spent compiling them (all threads) over an interval. The time is the runtime's
+/// wall time inside the JIT: on a machine busier than its cores it includes waiting for a core, so it says whether
+/// the JIT was still at work, not what it cost.
+/// </summary>
 internal sealed record JitUse(long Methods, TimeSpan Time)
 {
-    /// <summary>The JIT's part of the process CPU over the same interval.</summary>
-    public double ShareOf(CpuUse cpu) => cpu.Process * cpu.Seconds is var busy and > 0 ? Math.Round(Time.TotalSeconds / busy, 3) : 0;
-
-    public string Describe(CpuUse cpu) => $"JIT {Methods / cpu.Seconds:N0} methods/s, {ShareOf(cpu):P0} of the process CPU";
+    public string Describe(CpuUse cpu) => $"JIT {Methods / cpu.Seconds:N0} methods/s, {Time.TotalSeconds / cpu.Seconds:0.00} s compiling per s";
 
     public void AddTo(IDictionary<string, object> figures, string prefix, CpuUse cpu)
     {
         figures[$"{prefix}_methods_per_s"] = Math.Round(Methods / cpu.Seconds, 1);
-        figures[$"{prefix}_share_of_process_cpu"] = ShareOf(cpu);
+        figures[$"{prefix}_seconds_per_s"] = Math.Round(Time.TotalSeconds / cpu.Seconds, 3);
     }
 }

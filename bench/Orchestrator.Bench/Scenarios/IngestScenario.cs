@@ -85,9 +85,15 @@ internal sealed class IngestScenario : IScenario
             BenchContext.Progress($"ingest/{store}: bytes allocated at saturation, sampled by type:\n  " + string.Join("\n  ", top));
         }
 
+        var reference = await MeasureReference(tokens, batch, concurrency, duration, context.Cancellation);
+        figures["reference_pushes_per_s"] = reference.PushesPerSecond;
+        figures["reference_cpu_us_per_push"] = reference.MicrosecondsPerPush;
+        reference.Cpu.AddTo(figures, "reference_cpu");
+
         var parts = new List<string>
         {
             $"saturation {saturationRate:N0} msg/s ({saturationSummary}; {saturationCpuUse}, {saturationCpuUse.MicrosecondsPer(acked):N0} µs CPU and {saturationCpuUse.AllocatedBytesPer(acked):N0} B allocated per message; {saturationJitUse.Describe(saturationCpuUse)})",
+            $"reference (Kestrel + JSON parse + this load generator, same process): {reference.PushesPerSecond:N0} pushes/s, {reference.MicrosecondsPerPush:N0} µs CPU per push ({reference.Cpu})",
         };
         foreach (var (name, offered) in new[] { ("half_saturation", Math.Max(1, saturationRate / 2)), ("offered", rate) })
         {
@@ -110,6 +116,28 @@ internal sealed class IngestScenario : IScenario
         var line = $"ingest {store}: " + string.Join(" | ", parts)
             + $" | {batch} msg/push, {conversations} conversations | target {Targets.IngestPerSecond(store):N0} msg/s, p99 < {Targets.IngestP99Millis} ms at {Targets.IngestPerSecond(store) / 2:N0}/s";
         return context.Result(Name, figures, line);
+    }
+
+    /// <summary>
+    /// The same pushes, at the same concurrency, to <see cref="LoopbackPushReference"/> (5 s of warm-up, then
+    /// <paramref name="duration"/>): what HTTP, a JSON parse and the load generator cost per push on this machine now.
+    /// </summary>
+    private static async Task<(double PushesPerSecond, double MicrosecondsPerPush, CpuUse Cpu)> MeasureReference(
+        string[] tokens, int batch, int concurrency, TimeSpan duration, CancellationToken ct)
+    {
+        await using var reference = await LoopbackPushReference.StartAsync(ct);
+        using var http = LoadHttp.Create(reference.Address);
+        var sender = new PushSender(http);
+        long next = 0;
+        Task<bool> Push(int worker) =>
+            sender.SendAsync(PushPayloads.AgentMessages(tokens[worker % tokens.Length], ConversationTokens.SessionOf(worker % tokens.Length), "r", Interlocked.Add(ref next, batch) - batch, batch), ct);
+
+        BenchContext.Progress($"ingest: reference, {concurrency} pushes in flight to Kestrel answering 200, {duration.TotalSeconds} s");
+        await ClosedLoop.RunAsync(concurrency, TimeSpan.FromSeconds(5), Push, null, ct);
+        var cpu = new CpuMeter();
+        var outcome = await ClosedLoop.RunAsync(concurrency, duration, Push, null, ct);
+        var use = cpu.Read();
+        return (outcome.SucceededPerSecond, use.MicrosecondsPer(outcome.Succeeded), use);
     }
 
     /// <summary>

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Orchestrator.Bench.Hosting;
+
+/// <summary>
+/// The floor under the service's cost per push, measured in the same process and run: Kestrel on a loopback port
+/// at the push URL, reading the body and parsing it as JSON, answering 200. The same load generator drives it, and
+/// the service's OpenTelemetry listeners see its requests too, so what the service costs above it is the service.
+/// </summary>
+internal sealed class LoopbackPushReference : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private LoopbackPushReference(WebApplication app) => this.app = app;
+
+    public Uri Address { get; private set; } = null!;
+
+    public static async Task<LoopbackPushReference> StartAsync(CancellationToken ct)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapPost("/udesk/{tenant}/push/{secret}", Receive);
+        await app.StartAsync(ct);
+        return new LoopbackPushReference(app)
+        {
+            // Once started, the addresses Kestrel bound (port 0 resolved).
+            Address = new Uri(app.Urls.First().TrimEnd('/') + "/"),
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private static async Task<IResult> Receive(HttpRequest request)
+    {
+        using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        return document.RootElement.ValueKind == JsonValueKind.Object ? Microsoft.AspNetCore.Http.Results.Ok() : Microsoft.AspNetCore.Http.Results.BadRequest();
+    }
+}

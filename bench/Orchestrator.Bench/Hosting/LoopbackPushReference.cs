@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Bench.Hosting;
 
@@ -21,17 +19,8 @@ internal sealed class LoopbackPushReference : IAsyncDisposable
 
     public static async Task<LoopbackPushReference> StartAsync(CancellationToken ct)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapPost("/udesk/{tenant}/push/{secret}", Receive);
-        await app.StartAsync(ct);
-        return new LoopbackPushReference(app)
-        {
-            // Once started, the addresses Kestrel bound (port 0 resolved).
-            Address = new Uri(app.Urls.First().TrimEnd('/') + "/"),
-        };
+        var (app, address) = await LoopbackKestrel.StartAsync(app => app.MapPost("/udesk/{tenant}/push/{secret}", Receive), ct);
+        return new LoopbackPushReference(app) { Address = address };
     }
 
     public async ValueTask DisposeAsync()

@@ -5,7 +5,7 @@ using Akka.Dispatch.MessageQueues;
 namespace Orchestrator.Conversations.Actors.Mailboxes;
 
 /// <summary>
-/// The message queue of one entity actor (a conversation, a session index entry, a delivery): the deque a persistent
+/// The message queue of one entity actor (a conversation, a session index entry, a push quarantine): the deque a persistent
 /// actor's stash needs, in one small ring that grows on demand. Akka's default gives every actor a
 /// <c>ConcurrentQueue</c> (a 32-slot segment, about 1 KB, whether a message waits or not) and a stack for
 /// unstashed messages; with a million conversations in memory that is a gigabyte of empty slots. Producers and the

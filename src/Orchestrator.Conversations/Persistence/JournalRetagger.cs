@@ -18,9 +18,6 @@ public sealed class JournalRetagger(ConversationStoreOptions store)
     /// <summary>Akka.Persistence.Sql writes an event without tags with an empty (or, in older rows, null) tags column.</summary>
     private const string Untagged = "(j.tags IS NULL OR j.tags = '')";
 
-    /// <summary>Akka.Persistence.Sql's tag-separator (its default, which the HOCON keeps).</summary>
-    private const string Separator = ";";
-
     private readonly string journal = StoreConnections.Qualified(store, "journal");
 
     /// <summary>
@@ -67,7 +64,7 @@ public sealed class JournalRetagger(ConversationStoreOptions store)
     }
 
     /// <summary>The tags column as Akka.Persistence.Sql's Csv tag mode writes and reads it: <c>;tag1;tag2;</c>.</summary>
-    private static string TagsColumn(IEnumerable<string> tags) => Separator + string.Join(Separator, tags) + Separator;
+    private static string TagsColumn(IEnumerable<string> tags) => JournalTags.Separator + string.Join(JournalTags.Separator, tags) + JournalTags.Separator;
 
     /// <summary>Tags every untagged conversation event; reports the events tagged so far after each batch. Answers how many.</summary>
     public async Task<long> RetagAsync(int batchSize, Action<RetagProgress>? progress, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ namespace Orchestrator.Conversations.Persistence;
 
 /// <summary>
 /// At start, once the journal is up: the tags column where the node creates tables (a journal of the version before
-/// has none), and an error in the log when the journal holds conversation events written before tagging, which no tag reader sees until re-tagged.
+/// has none) and the outbox events' index (<see cref="OutboxTagIndex"/>), and an error in the log when the journal holds conversation events written before tagging, which no tag reader sees until re-tagged.
 /// </summary>
 public static class JournalTagCheck
 {
@@ -28,6 +28,7 @@ public static class JournalTagCheck
             if (store.AutoInitialize)
             {
                 await retagger.EnsureTagsColumnAsync(CancellationToken.None);
+                await OutboxTagIndex.EnsureAsync(store, CancellationToken.None);
             }
 
             if (await retagger.HasUntaggedHistoryAsync(CancellationToken.None))

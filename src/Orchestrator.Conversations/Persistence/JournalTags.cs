@@ -17,6 +17,9 @@ public static class JournalTags
     /// </summary>
     public const int MaxLength = 64;
 
+    /// <summary>Between and around the tags in the journal's tags column: Akka.Persistence.Sql's tag-separator (its default, which the HOCON keeps).</summary>
+    public const string Separator = ";";
+
     /// <summary>The events the outbox sweeper reads: a call queued, a call answered (or given up).</summary>
     public const string Outbox = "k:outbox";
 

@@ -43,11 +43,15 @@ internal static class JournalRetag
         }
     }
 
-    /// <summary>The tags column (a journal of the version before has none), then every untagged conversation event, with progress in the log.</summary>
+    /// <summary>
+    /// The tags column (a journal of the version before has none) and the outbox events' index, then every untagged
+    /// conversation event, with progress in the log.
+    /// </summary>
     public static async Task RetagAsync(ConversationStoreOptions store, MigrationOptions migration, ILogger log, CancellationToken cancellationToken)
     {
         var retagger = new JournalRetagger(store);
         await retagger.EnsureTagsColumnAsync(cancellationToken);
+        await OutboxTagIndex.EnsureAsync(store, cancellationToken);
         var tagged = await retagger.RetagAsync(
             migration.RetagBatch,
             p => log.LogInformation("Re-tagged {Events} events so far, down to journal offset {Offset}", p.Tagged, p.ReachedOffset),

@@ -13,12 +13,16 @@ namespace Orchestrator.Bench.Scenarios;
 /// push (so each holds its state, its actor, its sharding entry and its session-index entry), kept in memory
 /// (passivation an hour away), and the heap after a full compacting collection is compared with the heap before.
 /// <c>--session none</c> pushes one message instead: no agent session, so no session-index entry.
+/// <c>--messages N</c> then gives each conversation N more agent messages (pushes of up to
+/// <see cref="MessagesPerPush"/>), as a busy conversation has: its dedupe window holds their ids.
 /// </summary>
 internal sealed class MemoryScenario : IScenario
 {
+    private const int MessagesPerPush = 50;
+
     public string Name => "memory";
 
-    public string Description => "retained bytes per active conversation (--conversations 10000 or 100000; --hold <s> to take a gcdump)";
+    public string Description => "retained bytes per active conversation (--conversations 10000 or 100000; --messages N for busy ones; --hold <s> to take a gcdump)";
 
     public bool UsesStore => true;
 
@@ -28,6 +32,7 @@ internal sealed class MemoryScenario : IScenario
         var count = args.Int("conversations", 10_000);
         var concurrency = args.Int("concurrency", 200);
         var hold = TimeSpan.FromSeconds(args.Number("hold", 0));
+        var messages = args.Int("messages", 0);
         var withSession = args.Text("session", "agent") switch
         {
             "agent" => true,
@@ -47,11 +52,22 @@ internal sealed class MemoryScenario : IScenario
 
         BenchContext.Progress($"memory/{context.Store.Name}: activating {count} conversations");
         var started = Stopwatch.GetTimestamp();
-        var activated = await Activate(sender, ConversationTokens.Make("mem", count), 0, withSession, concurrency, context.Cancellation);
+        var tokens = ConversationTokens.Make("mem", count);
+        var activated = await Activate(sender, tokens, 0, withSession, concurrency, context.Cancellation);
         var activationSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         if (activated.Failed > 0)
         {
             throw new InvalidOperationException($"{activated.Failed} activations failed: {sender.DescribeRefusals()}");
+        }
+
+        if (messages > 0)
+        {
+            BenchContext.Progress($"memory/{context.Store.Name}: {messages} more messages to each");
+            var busy = await Busy(sender, tokens, messages, concurrency, context.Cancellation);
+            if (busy.Failed > 0)
+            {
+                throw new InvalidOperationException($"{busy.Failed} pushes failed: {sender.DescribeRefusals()}");
+            }
         }
 
         // Session-index registrations and snapshot bookkeeping finish after the pushes are acknowledged.
@@ -73,6 +89,7 @@ internal sealed class MemoryScenario : IScenario
         {
             ["conversations"] = count,
             ["agent_session"] = withSession,
+            ["messages_per_conversation"] = messages,
             ["entities_in_memory"] = entities,
             ["heap_before_bytes"] = heapBefore,
             ["heap_after_bytes"] = heapAfter,
@@ -82,7 +99,7 @@ internal sealed class MemoryScenario : IScenario
             ["target_bytes_per_conversation"] = Targets.BytesPerConversation,
             ["target_working_set_bytes_per_conversation"] = Targets.WorkingSetBytesPerConversation,
         };
-        var summary = $"memory {context.Store.Name}: {perConversation:N0} B retained per active conversation ({count:N0} conversations{(withSession ? " in agent sessions" : ", no session")}, {entities:N0} entities in memory; "
+        var summary = $"memory {context.Store.Name}: {perConversation:N0} B retained per active conversation ({count:N0} conversations{(withSession ? " in agent sessions" : ", no session")}{(messages > 0 ? $", {messages} more messages each" : "")}, {entities:N0} entities in memory; "
             + $"heap {heapBefore / 1048576.0:0.0} → {heapAfter / 1048576.0:0.0} MiB; working set +{workingSetPerConversation:N0} B each) | target ≤ {Targets.BytesPerConversation:N0} B heap, ≤ {Targets.WorkingSetBytesPerConversation:N0} B working set";
         return context.Result(Name, figures, summary);
     }
@@ -103,6 +120,28 @@ internal sealed class MemoryScenario : IScenario
                 : null,
             null,
             ct);
+    }
+
+    /// <summary>Each conversation's <paramref name="messages"/> more agent messages, in its session, a push of up to <see cref="MessagesPerPush"/> at a time.</summary>
+    private static Task<LoadOutcome> Busy(PushSender sender, string[] tokens, int messages, int concurrency, CancellationToken ct)
+    {
+        var pushesEach = (messages + MessagesPerPush - 1) / MessagesPerPush;
+        var next = -1;
+        return ClosedLoop.RunAsync(
+            concurrency,
+            TimeSpan.FromHours(1),
+            _ => Interlocked.Increment(ref next) is var n && n < tokens.Length * pushesEach
+                ? sender.SendAsync(Batch(tokens, n / pushesEach, n % pushesEach, messages), ct)
+                : null,
+            null,
+            ct);
+    }
+
+    /// <summary>Push <paramref name="push"/> of conversation <paramref name="i"/> (a conversation's pushes may overlap: every id is new either way).</summary>
+    private static byte[] Batch(string[] tokens, int i, int push, int messages)
+    {
+        var first = push * MessagesPerPush;
+        return PushPayloads.AgentMessages(tokens[i], ConversationTokens.SessionOf(i, 0), $"busy-{i}-", first, Math.Min(MessagesPerPush, messages - first));
     }
 
     /// <summary>The managed heap after full, blocking, compacting collections (large objects included).</summary>

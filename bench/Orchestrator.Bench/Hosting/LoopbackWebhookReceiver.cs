@@ -22,14 +22,11 @@ internal sealed class LoopbackWebhookReceiver : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly Dictionary<string, List<long>> arrivals = new(StringComparer.Ordinal);
     private readonly WebApplication app;
-    private long requests;
     private long lastArrival;
 
     private LoopbackWebhookReceiver(WebApplication app) => this.app = app;
 
     public Uri Url { get; private set; } = null!;
-
-    public long Requests => Interlocked.Read(ref requests);
 
     /// <summary><see cref="Stopwatch.GetTimestamp"/> when the latest request arrived; 0 before the first.</summary>
     public long LastArrival => Interlocked.Read(ref lastArrival);
@@ -83,7 +80,6 @@ internal sealed class LoopbackWebhookReceiver : IAsyncDisposable
             seqs.Add(seq);
         }
 
-        Interlocked.Increment(ref requests);
         Interlocked.Exchange(ref lastArrival, Stopwatch.GetTimestamp());
         return Microsoft.AspNetCore.Http.Results.Ok();
     }

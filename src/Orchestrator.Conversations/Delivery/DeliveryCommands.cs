@@ -9,7 +9,8 @@ public static class DeliveryCommands
 
     /// <summary>
     /// The conversation has events up to <paramref name="UpToSeq"/>: answered <see cref="DeliveryReplies.DeliveryAcknowledged"/>
-    /// once that is recorded. Idempotent, so the dispatcher may send it again after a crash.
+    /// once they cannot be missed (held by a delivery with work in hand, which stays in memory and after a crash reads
+    /// on to the journal's end, or else recorded). Idempotent, so the dispatcher may send it again after a crash.
     /// </summary>
     public sealed record Deliver(ConversationId Conversation, long UpToSeq) : Command(Conversation);
 

@@ -53,10 +53,18 @@ internal sealed class BenchRig : IAsyncDisposable
         }
     }
 
-    /// <summary>Restarts the service; <paramref name="changes"/>, if any, change its configuration from now on.</summary>
-    public async Task RestartServiceAsync(IReadOnlyDictionary<string, string?>? changes = null)
+    /// <summary>
+    /// Restarts the service; <paramref name="changes"/>, if any, change its configuration from now on;
+    /// <paramref name="whileStopped"/>, if any, runs while no service holds the store.
+    /// </summary>
+    public async Task RestartServiceAsync(IReadOnlyDictionary<string, string?>? changes = null, Func<Task>? whileStopped = null)
     {
         await Service.DisposeAsync();
+        if (whileStopped is not null)
+        {
+            await whileStopped();
+        }
+
         foreach (var (key, value) in changes ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

@@ -1,12 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Orchestrator.Bench.Hosting;
 
@@ -23,6 +17,7 @@ internal sealed class LoopbackWebhookReceiver : IAsyncDisposable
     private readonly Dictionary<string, List<long>> arrivals = new(StringComparer.Ordinal);
     private readonly WebApplication app;
     private long lastArrival;
+    private long received;
 
     private LoopbackWebhookReceiver(WebApplication app) => this.app = app;
 
@@ -33,16 +28,14 @@ internal sealed class LoopbackWebhookReceiver : IAsyncDisposable
 
     public static async Task<LoopbackWebhookReceiver> StartAsync(CancellationToken ct)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var receiver = new LoopbackWebhookReceiver(app);
-        app.MapPost("/hooks", receiver.Receive);
-        await app.StartAsync(ct);
-        receiver.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/hooks");
+        LoopbackWebhookReceiver? receiver = null;
+        var (app, address) = await LoopbackKestrel.StartAsync(app => app.MapPost("/hooks", (HttpRequest request) => receiver!.Receive(request)), ct);
+        receiver = new LoopbackWebhookReceiver(app) { Url = new Uri(address, "hooks") };
         return receiver;
     }
+
+    /// <summary>Requests received (a repeat counts again).</summary>
+    public long Received => Interlocked.Read(ref received);
 
     /// <summary>The seqs of <paramref name="token"/>'s events in the order they arrived, repeats included.</summary>
     public IReadOnlyList<long> ArrivalsOf(string token)
@@ -80,6 +73,7 @@ internal sealed class LoopbackWebhookReceiver : IAsyncDisposable
             seqs.Add(seq);
         }
 
+        Interlocked.Increment(ref received);
         Interlocked.Exchange(ref lastArrival, Stopwatch.GetTimestamp());
         return Microsoft.AspNetCore.Http.Results.Ok();
     }

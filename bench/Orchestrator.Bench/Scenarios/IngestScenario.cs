@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Orchestrator.Bench.Hosting;
 using Orchestrator.Bench.Load;
 using Orchestrator.Bench.Measure;
@@ -18,8 +17,6 @@ internal sealed class IngestScenario : IScenario
 
     public string Description => "pushes over HTTP, acked once persisted: saturation (msg/s) and fixed rates (p50/p99/p99.9)";
 
-    private int drainProbes;
-
     public bool UsesStore => true;
 
     public async Task<BenchResult> RunAsync(BenchContext context)
@@ -32,58 +29,68 @@ internal sealed class IngestScenario : IScenario
         var rate = args.Number("rate", Targets.IngestPerSecond(store) / 2);
         var concurrency = args.Int("concurrency", conversations);
         var warmup = TimeSpan.FromSeconds(args.Number("warmup", 20));
+        var sampleAllocations = args.Flag("allocations");
 
         await using var rig = await BenchRig.StartAsync(context);
         using var http = LoadHttp.Create(rig.Service.Address);
         var sender = new PushSender(http);
         var tokens = ConversationTokens.Make("ingest", conversations);
-        long nextMessage = 0;
-        Task<bool> Push(int conversation) =>
-            sender.SendAsync(PushPayloads.AgentMessages(tokens[conversation], ConversationTokens.SessionOf(conversation), "m", Interlocked.Add(ref nextMessage, batch) - batch, batch), context.Cancellation);
+        var load = new IngestLoad(sender, tokens, batch, 0, context.Cancellation);
 
-        // Warm-up at saturation: the runtime compiles the hot paths again at higher tiers during its first tens of
-        // seconds under load, and that would be counted otherwise.
         BenchContext.Progress($"ingest/{store}: waking {conversations} conversations, then warming up for {warmup.TotalSeconds} s");
-        var woken = 0;
-        await ClosedLoop.RunAsync(Math.Min(conversations, 200), TimeSpan.FromHours(1), _ => Interlocked.Increment(ref woken) is var n && n <= conversations ? Push(n - 1) : null, null, context.Cancellation);
-        await ClosedLoop.RunAsync(concurrency, warmup, worker => Push(worker % conversations), null, context.Cancellation);
-        await Drain(sender, tokens, batch, context.Cancellation);
+        await load.WakeEach();
+        await load.Saturate(concurrency, warmup, null);
+        await load.Drain();
 
         BenchContext.Progress($"ingest/{store}: saturation, {concurrency} pushes in flight, {duration.TotalSeconds} s");
-        var saturationLatencies = new LatencyRecorder(10_000_000);
-        var saturationCpu = new CpuMeter();
-        var saturation = await ClosedLoop.RunAsync(concurrency, duration, worker => Push(worker % conversations), saturationLatencies, context.Cancellation);
-        var saturationCpuUse = saturationCpu.Read();
-        var saturationSummary = saturationLatencies.Summarize();
-        var saturationRate = saturation.SucceededPerSecond * batch;
+        var allocations = sampleAllocations ? new AllocationSampler() : null;
+        var saturationJit = new JitMeter();
+        var saturation = await load.MeasureSaturation(concurrency, duration);
+        var saturationJitUse = saturationJit.Read();
+        allocations?.Dispose();
+        var saturationSummary = saturation.Ack;
+        var saturationCpuUse = saturation.Cpu;
+        var saturationRate = saturation.MessagesPerSecond;
 
         var figures = new Dictionary<string, object>
         {
             ["messages_per_push"] = batch,
             ["conversations"] = conversations,
             ["saturation_messages_per_s"] = saturationRate,
-            ["saturation_failed_pushes"] = saturation.Failed,
+            ["saturation_failed_pushes"] = saturation.Outcome.Failed,
             ["saturation_in_flight"] = concurrency,
             ["target_messages_per_s"] = Targets.IngestPerSecond(store),
             ["target_p99_ms_at_half"] = Targets.IngestP99Millis,
         };
         saturationSummary.AddTo(figures, "saturation_ack");
         saturationCpuUse.AddTo(figures, "saturation_cpu");
-        var acked = saturation.Succeeded * batch;
-        figures["saturation_cpu_us_per_message"] = saturationCpuUse.MicrosecondsPer(acked);
-        figures["saturation_allocated_bytes_per_message"] = saturationCpuUse.AllocatedBytesPer(acked);
+        figures["saturation_cpu_us_per_message"] = saturation.CpuMicrosecondsPerMessage;
+        figures["saturation_allocated_bytes_per_message"] = saturation.AllocatedBytesPerMessage;
+        saturationJitUse.AddTo(figures, "saturation_jit", saturationCpuUse);
+        if (allocations is not null)
+        {
+            var top = allocations.Top(25).Select(t => $"{t.Share:P1} {t.Type}").ToList();
+            figures["saturation_allocations_sampled"] = top;
+            BenchContext.Progress($"ingest/{store}: bytes allocated at saturation, sampled by type:\n  " + string.Join("\n  ", top));
+        }
+
+        var reference = await MeasureReference(tokens, batch, concurrency, duration, context.Cancellation);
+        figures["reference_pushes_per_s"] = reference.PushesPerSecond;
+        figures["reference_cpu_us_per_push"] = reference.MicrosecondsPerPush;
+        reference.Cpu.AddTo(figures, "reference_cpu");
 
         var parts = new List<string>
         {
-            $"saturation {saturationRate:N0} msg/s ({saturationSummary}; {saturationCpuUse}, {saturationCpuUse.MicrosecondsPer(acked):N0} µs CPU and {saturationCpuUse.AllocatedBytesPer(acked):N0} B allocated per message)",
+            $"saturation {saturationRate:N0} msg/s ({saturationSummary}; {saturationCpuUse}, {saturation.CpuMicrosecondsPerMessage:N0} µs CPU and {saturation.AllocatedBytesPerMessage:N0} B allocated per message; {saturationJitUse.Describe(saturationCpuUse)})",
+            $"reference (Kestrel + JSON parse + this load generator, same process): {reference.PushesPerSecond:N0} pushes/s, {reference.MicrosecondsPerPush:N0} µs CPU per push ({reference.Cpu})",
         };
         foreach (var (name, offered) in new[] { ("half_saturation", Math.Max(1, saturationRate / 2)), ("offered", rate) })
         {
-            await Drain(sender, tokens, batch, context.Cancellation);
+            await load.Drain();
             BenchContext.Progress($"ingest/{store}: {offered:0} messages/s offered ({offered / batch:0} pushes/s), {duration.TotalSeconds} s");
             var latencies = new LatencyRecorder((int)(offered / batch * duration.TotalSeconds) + 16);
             var cpu = new CpuMeter();
-            var outcome = await OpenLoop.RunAsync(offered / batch, duration, i => Push((int)(i % conversations)), latencies, maxOutstanding: 20_000, context.Cancellation);
+            var outcome = await OpenLoop.RunAsync(offered / batch, duration, i => load.Push((int)(i % conversations)), latencies, maxOutstanding: 20_000, context.Cancellation);
             var cpuUse = cpu.Read();
             var summary = latencies.Summarize();
             figures[$"{name}_offered_messages_per_s"] = Math.Round(offered, 1);
@@ -101,23 +108,24 @@ internal sealed class IngestScenario : IScenario
     }
 
     /// <summary>
-    /// Waits until a push is acknowledged within 100 ms again: an overloaded phase leaves commands queued behind the
-    /// ones it already answered 503, and the next phase must not pay for them.
+    /// The same pushes, at the same concurrency, to <see cref="LoopbackPushReference"/> (5 s of warm-up, then
+    /// <paramref name="duration"/>): what HTTP, a JSON parse and the load generator cost per push on this machine now.
     /// </summary>
-    private async Task Drain(PushSender sender, string[] tokens, int batch, CancellationToken ct)
+    private static async Task<(double PushesPerSecond, double MicrosecondsPerPush, CpuUse Cpu)> MeasureReference(
+        string[] tokens, int batch, int concurrency, TimeSpan duration, CancellationToken ct)
     {
-        var deadline = Stopwatch.GetTimestamp() + 120 * Stopwatch.Frequency;
-        while (Stopwatch.GetTimestamp() < deadline)
-        {
-            var probe = ++drainProbes;
-            var started = Stopwatch.GetTimestamp();
-            var ok = await sender.SendAsync(PushPayloads.AgentMessages(tokens[probe % tokens.Length], ConversationTokens.SessionOf(probe % tokens.Length), "drain", probe * batch, batch), ct);
-            if (ok && Stopwatch.GetElapsedTime(started) < TimeSpan.FromMilliseconds(100))
-            {
-                return;
-            }
+        await using var reference = await LoopbackPushReference.StartAsync(ct);
+        using var http = LoadHttp.Create(reference.Address);
+        var sender = new PushSender(http);
+        long next = 0;
+        Task<bool> Push(int worker) =>
+            sender.SendAsync(PushPayloads.AgentMessages(tokens[worker % tokens.Length], ConversationTokens.SessionOf(worker % tokens.Length), "r", Interlocked.Add(ref next, batch) - batch, batch), ct);
 
-            await Task.Delay(500, ct);
-        }
+        BenchContext.Progress($"ingest: reference, {concurrency} pushes in flight to Kestrel answering 200, {duration.TotalSeconds} s");
+        await ClosedLoop.RunAsync(concurrency, TimeSpan.FromSeconds(5), Push, null, ct);
+        var cpu = new CpuMeter();
+        var outcome = await ClosedLoop.RunAsync(concurrency, duration, Push, null, ct);
+        var use = cpu.Read();
+        return (outcome.SucceededPerSecond, use.MicrosecondsPer(outcome.Succeeded), use);
     }
 }

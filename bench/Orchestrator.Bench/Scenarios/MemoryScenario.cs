@@ -80,9 +80,10 @@ internal sealed class MemoryScenario : IScenario
             ["working_set_bytes_per_conversation"] = workingSetPerConversation,
             ["activation_per_s"] = Math.Round(count / activationSeconds, 1),
             ["target_bytes_per_conversation"] = Targets.BytesPerConversation,
+            ["target_working_set_bytes_per_conversation"] = Targets.WorkingSetBytesPerConversation,
         };
         var summary = $"memory {context.Store.Name}: {perConversation:N0} B retained per active conversation ({count:N0} conversations{(withSession ? " in agent sessions" : ", no session")}, {entities:N0} entities in memory; "
-            + $"heap {heapBefore / 1048576.0:0.0} → {heapAfter / 1048576.0:0.0} MiB; working set +{workingSetPerConversation:N0} B each) | target ≤ {Targets.BytesPerConversation:N0} B";
+            + $"heap {heapBefore / 1048576.0:0.0} → {heapAfter / 1048576.0:0.0} MiB; working set +{workingSetPerConversation:N0} B each) | target ≤ {Targets.BytesPerConversation:N0} B heap, ≤ {Targets.WorkingSetBytesPerConversation:N0} B working set";
         return context.Result(Name, figures, summary);
     }
 

@@ -1,12 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Orchestrator.Bench.Hosting;
 using Orchestrator.Bench.Load;
 using Orchestrator.Bench.Measure;
@@ -45,7 +37,7 @@ internal sealed class ReadersScenario : IScenario
         var figures = new Dictionary<string, object> { ["tenants"] = Tenants, ["messages"] = messages, ["conversations_per_tenant"] = conversations };
         var parts = new List<string>();
 
-        await using var receiver = await WebhookReceiver.StartAsync(context.Cancellation);
+        await using var receiver = await LoopbackWebhookReceiver.StartAsync(context.Cancellation);
         await using var rig = await BenchRig.StartAsync(context, TenantSettings());
         var load = new SpreadLoad(rig.Service.Address, conversations);
         BenchContext.Progress($"readers/{store}: warming up, then {messages} messages over {Tenants} tenants, {concurrency} in flight");
@@ -70,7 +62,7 @@ internal sealed class ReadersScenario : IScenario
 
         BenchContext.Progress($"readers/{store}: restarted with a webhook for '{ReadTenant}': the dispatcher from the start");
         await rig.RestartServiceAsync(WebhookSettings(receiver.Url));
-        var dispatched = await UntilQuietAsync(() => receiver.Count, idle, context.Cancellation);
+        var dispatched = await UntilQuietAsync(() => receiver.Received, idle, context.Cancellation);
         dispatched.AddTo(figures, "webhook", parts);
 
         return context.Result(Name, figures, $"readers {store}: " + string.Join(" | ", parts) + $" | {Tenants} tenants, {messages} messages spread evenly");
@@ -215,42 +207,6 @@ internal sealed class ReadersScenario : IScenario
             catch (OperationCanceledException)
             {
             }
-        }
-    }
-
-    /// <summary>A webhook receiver on loopback that acknowledges and counts every POST.</summary>
-    private sealed class WebhookReceiver : IAsyncDisposable
-    {
-        private readonly WebApplication app;
-        private long count;
-
-        private WebhookReceiver(WebApplication app) => this.app = app;
-
-        public Uri Url { get; private set; } = null!;
-
-        public long Count => Interlocked.Read(ref count);
-
-        public static async Task<WebhookReceiver> StartAsync(CancellationToken ct)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            var receiver = new WebhookReceiver(app);
-            app.MapPost("/hook", () =>
-            {
-                Interlocked.Increment(ref receiver.count);
-                return Microsoft.AspNetCore.Http.Results.Ok();
-            });
-            await app.StartAsync(ct);
-            receiver.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/hook");
-            return receiver;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
         }
     }
 }

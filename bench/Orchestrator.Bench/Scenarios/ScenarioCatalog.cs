@@ -15,5 +15,6 @@ internal static class ScenarioCatalog
         new OverviewScenario(),
         new MicroScenario(),
         new ReadersScenario(),
+        new ScaleScenario(),
     ];
 }

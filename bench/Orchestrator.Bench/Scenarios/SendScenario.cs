@@ -80,9 +80,12 @@ internal sealed class SendScenario : IScenario
         };
         acceptSummary.AddTo(figures, "accept");
         cpuUse.AddTo(figures, "cpu");
+        figures["cpu_us_per_message"] = cpuUse.MicrosecondsPer(delivered);
+        figures["allocated_bytes_per_message"] = cpuUse.AllocatedBytesPer(delivered);
 
         var summary = $"send {context.Store.Name}: {deliveredPerSecond:N0} msg/s delivered end to end ({delivered}/{total} in {deliveredElapsed.TotalSeconds:0.0} s), "
-            + $"violations {violations} | accepted {figures["accepted_per_s"]:N0}/s, 202 {acceptSummary} | {cpuUse} | "
+            + $"violations {violations} | accepted {figures["accepted_per_s"]:N0}/s, 202 {acceptSummary} | {cpuUse}, "
+            + $"{cpuUse.MicrosecondsPer(delivered):N0} µs CPU and {cpuUse.AllocatedBytesPer(delivered):N0} B allocated per message (the simulator's share included) | "
             + $"{conversations} conversations, budget {budget:N0} calls/min on both sides";
         return context.Result(Name, figures, summary);
     }

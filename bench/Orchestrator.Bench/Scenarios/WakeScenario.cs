@@ -80,8 +80,11 @@ internal sealed class WakeScenario : IScenario
         return context.Result(Name, figures, summary);
     }
 
-    /// <summary>One push of one agent message to each token, <paramref name="concurrency"/> at a time.</summary>
-    private static async Task<LoadOutcome> PushToEach(BenchRig rig, string[] tokens, string idPrefix, int concurrency, BenchContext context, LatencyRecorder? latencies)
+    /// <summary>
+    /// One push of one agent message to each token, <paramref name="concurrency"/> at a time; agent sessions from
+    /// <paramref name="sessionSet"/> (see <see cref="ConversationTokens.SessionOf"/>).
+    /// </summary>
+    internal static async Task<LoadOutcome> PushToEach(BenchRig rig, string[] tokens, string idPrefix, int concurrency, BenchContext context, LatencyRecorder? latencies, int sessionSet = 0)
     {
         using var http = LoadHttp.Create(rig.Service.Address);
         var sender = new PushSender(http);
@@ -90,7 +93,7 @@ internal sealed class WakeScenario : IScenario
             concurrency,
             TimeSpan.FromHours(1),
             _ => Interlocked.Increment(ref next) is var i && i < tokens.Length
-                ? sender.SendAsync(PushPayloads.AgentMessages(tokens[i], ConversationTokens.SessionOf(i), idPrefix, i, 1), context.Cancellation)
+                ? sender.SendAsync(PushPayloads.AgentMessages(tokens[i], ConversationTokens.SessionOf(i, sessionSet), idPrefix, i, 1), context.Cancellation)
                 : null,
             latencies,
             context.Cancellation);

@@ -2,6 +2,7 @@ using Akka.Cluster.Hosting;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Conversations.Actors;
+using Orchestrator.Conversations.Actors.Mailboxes;
 using Orchestrator.Conversations.Configuration;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Outbox;
@@ -54,13 +55,13 @@ public static class ConversationsHostingExtensions
             SessionIndexName,
             (_, registry, resolver) => entityId =>
                 SessionOwnerActor.Props(
-                    entityId, registry, resolver.GetService<TimeProvider>() ?? TimeProvider.System, settings.SessionIndexPassivateAfter, resolver.GetService<JournalEraser>()),
+                    entityId, registry, resolver.GetService<TimeProvider>() ?? TimeProvider.System, settings.SessionIndexPassivateAfter, resolver.GetService<JournalEraser>()).WithEntityMailbox(),
             new SessionIndexMessageExtractor(settings.Shards),
             new ShardOptions { RememberEntities = false, Role = role });
 
         builder.WithShardRegion<PushQuarantineRegion>(
             PushQuarantineName,
-            (_, _, resolver) => entityId => PushQuarantineActor.Props(entityId, resolver.GetService<TimeProvider>() ?? TimeProvider.System, settings.PassivateAfter),
+            (_, _, resolver) => entityId => PushQuarantineActor.Props(entityId, resolver.GetService<TimeProvider>() ?? TimeProvider.System, settings.PassivateAfter).WithEntityMailbox(),
             new PushQuarantineMessageExtractor(settings.Shards),
             new ShardOptions { RememberEntities = false, Role = role });
 
@@ -77,7 +78,7 @@ public static class ConversationsHostingExtensions
                     limits,
                     resolver.GetService<TimeProvider>() ?? TimeProvider.System,
                     resolver.GetService<JournalEraser>());
-                return entityId => ConversationActor.Props(ConversationId.FromEntityId(entityId), runtime);
+                return entityId => ConversationActor.Props(ConversationId.FromEntityId(entityId), runtime).WithEntityMailbox();
             },
             new ConversationMessageExtractor(settings.Shards),
             new ShardOptions { RememberEntities = false, Role = role, HandOffStopMessage = StopForHandOff.Instance });

@@ -66,6 +66,21 @@ public sealed class CallBudget<TCaller>(CallBudgetOptions options, Random random
     /// </summary>
     public void Release(ReleasePermit release, DateTimeOffset now) => Budget(release.Tenant).Release(release.Token, now);
 
+    /// <summary>Whether <paramref name="caller"/> still has a request queued or a slot held, in any tenant.</summary>
+    public bool Owes(TCaller caller) => tenants.Values.Any(budget => budget.Owes(caller));
+
+    /// <summary>
+    /// <paramref name="caller"/> is gone: its queued requests are dropped and the slots it held count as answered at
+    /// <paramref name="now"/>, so a caller that died with a call in flight costs one window, not a held slot's lapse.
+    /// </summary>
+    public void Forget(TCaller caller, DateTimeOffset now)
+    {
+        foreach (var budget in tenants.Values)
+        {
+            budget.Forget(caller, now);
+        }
+    }
+
     /// <summary>The tenant's windows and queue at <paramref name="now"/> (a tenant not seen yet reads empty).</summary>
     public TenantBudgetReading ReadingAt(string tenant, DateTimeOffset now) => Budget(tenant).ReadingAt(now);
 

@@ -31,6 +31,12 @@ public sealed class CallBudgetActor : ReceiveActor, IWithTimers
         this.followsAnother = followsAnother;
         Receive<RequestPermit>(request =>
         {
+            // Watched while it is owed a grant or owes a release: should it die (or its node leave), nothing waits for it.
+            if (!Sender.IsNobody())
+            {
+                Context.Watch(Sender);
+            }
+
             if (budget.Enqueue(request, Sender, time.GetUtcNow()) is { } again)
             {
                 // Asked again for a permit already granted: the same one, never a second slot.
@@ -58,6 +64,16 @@ public sealed class CallBudgetActor : ReceiveActor, IWithTimers
         Receive<ReleasePermit>(release =>
         {
             budget.Release(release, time.GetUtcNow());
+            if (!Sender.IsNobody() && !budget.Owes(Sender))
+            {
+                Context.Unwatch(Sender);
+            }
+
+            GrantWhatFits();
+        });
+        Receive<Terminated>(gone =>
+        {
+            budget.Forget(gone.ActorRef, time.GetUtcNow());
             GrantWhatFits();
         });
         Receive<ReadCallBudget>(read => Sender.Tell(budget.ReadingAt(read.Tenant, time.GetUtcNow())));

@@ -70,7 +70,7 @@ internal sealed class PreviewGate(int perSecond, TimeSpan safetyMargin, TimeSpan
                 break;
         }
 
-        SlidingWindowLog.Release(slot, now);
+        window.Release(slot, now);
         busy = false;
         return refusal;
     }

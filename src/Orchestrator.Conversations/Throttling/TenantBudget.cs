@@ -9,6 +9,9 @@ internal sealed class TenantBudget<TCaller>(string tenant, SlidingWindowLog call
     private readonly Dictionary<long, HeldSlots> held = [];
     private readonly Dictionary<(TCaller Caller, long RequestId), long> tokenOf = [];
     private readonly HashSet<(TCaller Caller, long RequestId)> queued = [];
+
+    /// <summary>Requests queued and slots held, per caller: who may still be owed a grant or owe a release.</summary>
+    private readonly Dictionary<TCaller, int> outstanding = [];
     private readonly PriorityQueue<(RequestPermit Request, TCaller Caller), (CallPriority, long)> waiting = new();
     private readonly long firstToken = firstToken;
     private long lastToken = firstToken;
@@ -46,6 +49,7 @@ internal sealed class TenantBudget<TCaller>(string tenant, SlidingWindowLog call
         if (queued.Add(key))
         {
             waiting.Enqueue((request, caller), (request.Priority, arrival));
+            outstanding[caller] = outstanding.GetValueOrDefault(caller) + 1;
         }
 
         return null;
@@ -104,15 +108,41 @@ internal sealed class TenantBudget<TCaller>(string tenant, SlidingWindowLog call
         return new PermitRefused(request.RequestId, retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromMilliseconds(1));
     }
 
+    /// <summary>Whether <paramref name="caller"/> has a request queued or a slot held here.</summary>
+    public bool Owes(TCaller caller) => outstanding.ContainsKey(caller);
+
+    /// <summary>
+    /// <paramref name="caller"/> is gone (stopped, or its node left the cluster): its queued requests are dropped and
+    /// its held slots count as answered at <paramref name="now"/>, Udesk having counted them by then at the latest.
+    /// </summary>
+    public void Forget(TCaller caller, DateTimeOffset now)
+    {
+        if (!outstanding.ContainsKey(caller))
+        {
+            return;
+        }
+
+        var others = waiting.UnorderedItems.Where(item => !EqualityComparer<TCaller>.Default.Equals(item.Element.Caller, caller)).ToList();
+        waiting.Clear();
+        waiting.EnqueueRange(others);
+        queued.RemoveWhere(key => EqualityComparer<TCaller>.Default.Equals(key.Caller, caller));
+        foreach (var token in held.Where(h => h.Value.Caller is { } owner && EqualityComparer<TCaller>.Default.Equals(owner.Caller, caller)).Select(h => h.Key).ToList())
+        {
+            Release(token, now);
+        }
+
+        outstanding.Remove(caller);
+    }
+
     public void Release(long token, DateTimeOffset now)
     {
         if (held.Remove(token, out var grant))
         {
-            Forget(token, grant);
-            SlidingWindowLog.Release(grant.Call, now);
+            ForgetHolder(token, grant);
+            calls.Release(grant.Call, now);
             if (grant.Structured is { } structuredSlot)
             {
-                SlidingWindowLog.Release(structuredSlot, now);
+                structured.Release(structuredSlot, now);
             }
         }
         else if (token <= firstToken || token > lastToken)
@@ -151,16 +181,33 @@ internal sealed class TenantBudget<TCaller>(string tenant, SlidingWindowLog call
             if (calls.HasLapsed(grant.Call, now))
             {
                 held.Remove(token);
-                Forget(token, grant);
+                ForgetHolder(token, grant);
             }
         }
     }
 
-    private void Forget(long token, HeldSlots grant)
+    private void ForgetHolder(long token, HeldSlots grant)
     {
-        if (grant.Caller is { } caller && tokenOf.GetValueOrDefault(caller) == token)
+        if (grant.Caller is not { } caller)
+        {
+            return;
+        }
+
+        if (tokenOf.GetValueOrDefault(caller) == token)
         {
             tokenOf.Remove(caller);
+        }
+
+        if (outstanding.TryGetValue(caller.Caller, out var count))
+        {
+            if (count > 1)
+            {
+                outstanding[caller.Caller] = count - 1;
+            }
+            else
+            {
+                outstanding.Remove(caller.Caller);
+            }
         }
     }
 

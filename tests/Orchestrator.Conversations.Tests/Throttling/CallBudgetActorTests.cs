@@ -42,6 +42,25 @@ public sealed class CallBudgetActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void A_caller_that_dies_holding_a_slot_and_waiting_for_another_stands_in_no_one_elses_way()
+    {
+        // Only the dead caller's death can free the slot (its hold lasts an hour) and drop its queued request, which
+        // came first: the other caller's grant proves both.
+        var limits = new CallBudgetOptions { CallsPerMinute = 1, BudgetWindow = TimeSpan.FromMilliseconds(10), SafetyMargin = TimeSpan.Zero, MaxCallDuration = TimeSpan.FromHours(1) };
+        var budget = Sys.ActorOf(CallBudgetActor.Props(limits, TimeProvider.System));
+        var dying = CreateTestProbe();
+        var other = CreateTestProbe();
+        budget.Tell(new RequestPermit("default", CallPriority.Query, CallLane.General, 1), dying.Ref);
+        dying.ExpectMsg<PermitGranted>();
+        budget.Tell(new RequestPermit("default", CallPriority.Query, CallLane.General, 2), dying.Ref);
+        budget.Tell(new RequestPermit("default", CallPriority.Query, CallLane.General, 1), other.Ref);
+
+        Sys.Stop(dying.Ref);
+
+        other.ExpectMsg<PermitGranted>(m => m.RequestId == 1, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public void Tenants_have_separate_budgets()
     {
         var limits = new CallBudgetOptions { CallsPerMinute = 2, BudgetWindow = TimeSpan.FromMinutes(1) };

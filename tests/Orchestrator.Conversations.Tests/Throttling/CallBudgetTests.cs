@@ -158,6 +158,47 @@ public sealed class CallBudgetTests
     }
 
     [Fact]
+    public void A_call_whose_node_died_in_flight_holds_only_its_own_slot_while_the_others_reopen_with_their_windows()
+    {
+        var limits = new CallBudgetOptions { CallsPerMinute = 3, BudgetWindow = TimeSpan.FromSeconds(10), SafetyMargin = TimeSpan.Zero, MaxCallDuration = TimeSpan.FromMinutes(1) };
+        var budget = Budget(limits);
+        budget.Enqueue(Request(1), Request(1), Now);
+        Assert.Single(budget.Grant(Now).Grants); // its node dies before the answer: never released
+        Assert.Equal([2L, 3L], Drain(budget, Request(2), Request(3)).Select(g => g.RequestId));
+
+        var granted = Drain(budget, Request(4), Request(5), Request(6));
+
+        // Two slots reopen one window after the answered calls, and again a window later: the lost hold costs only its own.
+        Assert.Equal(
+            [(4L, time.Start + limits.BudgetWindow), (5L, time.Start + limits.BudgetWindow), (6L, time.Start + (2 * limits.BudgetWindow))],
+            granted);
+    }
+
+    [Fact]
+    public void A_caller_that_is_gone_is_owed_nothing_and_what_it_held_counts_from_then()
+    {
+        var limits = new CallBudgetOptions { CallsPerMinute = 1, BudgetWindow = TimeSpan.FromSeconds(10), SafetyMargin = TimeSpan.Zero, MaxCallDuration = TimeSpan.FromHours(1) };
+        var budget = Budget(limits);
+        var (gone, other) = (Request(1), Request(2));
+        budget.Enqueue(gone, gone, Now);
+        Assert.Single(budget.Grant(Now).Grants);
+        budget.Enqueue(Request(3), gone, Now);
+        budget.Enqueue(other, other, Now);
+        Assert.True(budget.Owes(gone));
+
+        time.Advance(TimeSpan.FromSeconds(4));
+        budget.Forget(gone, Now);
+
+        Assert.False(budget.Owes(gone));
+        Assert.Equal(1, budget.ReadingAt("acme", Now).Waiting);
+        var round = budget.Grant(Now);
+        Assert.Empty(round.Grants);
+        Assert.Equal(Now + limits.BudgetWindow, round.NextCheck);
+        time.SetUtcNow(round.NextCheck!.Value);
+        Assert.Equal(other, Assert.Single(budget.Grant(Now).Grants).Caller);
+    }
+
+    [Fact]
     public void A_release_with_a_token_this_budget_never_granted_frees_nothing()
     {
         var budget = Budget(new CallBudgetOptions { CallsPerMinute = 1, SafetyMargin = TimeSpan.Zero });

@@ -44,6 +44,7 @@ public sealed class DeliveryActor : ReceivePersistentActor, IWithTimers
 
         Command<Recorded>(OnRecorded);
         Command<Deliver>(deliver => Run(pump.Deliver(deliver)));
+        Command<DeliverEvents>(deliver => Run(pump.Deliver(deliver)));
         Command<ReplayDeadLetter>(replay => Run(pump.Replay(replay)));
         Command<GetDeliveryState>(_ => Run(pump.Status()));
         Command<PageRead>(page => Run(pump.PageRead(page.After, page.Entries, page.Failure)));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Feed;
 using static Orchestrator.Conversations.Delivery.DeliveryCommands;
 using static Orchestrator.Conversations.Delivery.DeliveryEvents;
@@ -14,12 +15,20 @@ namespace Orchestrator.Conversations.Delivery;
 /// the delivery actor persists, runs the effects and replies. <see cref="State"/> is what is persisted; the rest is
 /// rebuilt from it after a restart, which reads the journal after the cursor to its end (not only to the recorded
 /// <see cref="DeliveryState.KnownUpTo"/>): a delivery with work in hand stays in memory, remembered by its region, so
-/// new work it is told of needs no record of its own.
+/// new work it is told of needs no record of its own. Events the dispatcher hands over (<see cref="DeliverEvents"/>) are
+/// held only when they continue exactly what the pump has; anything else is read from the journal when its turn comes.
 /// </summary>
 public sealed record DeliveryPump
 {
     /// <summary>Events read from the journal at a time.</summary>
     public const int PageSize = 100;
+
+    /// <summary>
+    /// The most events a delivery holds in memory, read or handed over (a page's worth): handed events beyond it are
+    /// dropped and read from the journal once those held are taken up, so a conversation the receiver cannot keep up
+    /// with costs its delivery no more memory than one page.
+    /// </summary>
+    public const int MaxHeld = PageSize;
 
     private DeliveryPump(DeliveryOptions options, bool includeInternal)
     {
@@ -52,7 +61,7 @@ public sealed record DeliveryPump
     /// <summary>Reading on to the journal's end (a page shorter than <see cref="PageSize"/>), as after a restart.</summary>
     public bool Probing { get; private init; }
 
-    /// <summary>Events read and not yet taken up, in order.</summary>
+    /// <summary>Events read or handed over and not yet taken up, in order, consecutive, at most <see cref="MaxHeld"/>.</summary>
     public ImmutableQueue<FeedEntry> Read { get; private init; } = [];
 
     /// <summary>A page read is under way.</summary>
@@ -106,17 +115,62 @@ public sealed record DeliveryPump
     /// crash its restart reads on to the journal's end. An idle delivery may be on its way out of memory, so it records
     /// the new end first (<see cref="DeliveryScheduled"/>) and acknowledges once that is persisted.
     /// </summary>
-    public DeliveryStep Deliver(Deliver deliver)
+    public DeliveryStep Deliver(Deliver deliver) => Announce(deliver.Conversation, deliver.UpToSeq, this);
+
+    /// <summary>
+    /// As <see cref="Deliver(DeliveryCommands.Deliver)"/>, holding those of the handed events that continue exactly what
+    /// the pump has (see <see cref="Holding"/>), so they go without a read.
+    /// </summary>
+    public DeliveryStep Deliver(DeliverEvents deliver) => Announce(deliver.Conversation, deliver.UpToSeq, Holding(deliver.Events, deliver.UpToSeq));
+
+    /// <summary>Events up to <paramref name="upToSeq"/> exist; <paramref name="next"/> is this pump with what it took of them.</summary>
+    private DeliveryStep Announce(ConversationId conversation, long upToSeq, DeliveryPump next)
     {
-        var acknowledged = new DeliveryAcknowledged(deliver.Conversation, deliver.UpToSeq);
-        if (deliver.UpToSeq <= KnownEnd)
+        var acknowledged = new DeliveryAcknowledged(conversation, upToSeq);
+        if (upToSeq <= KnownEnd)
         {
-            return new(this) { Reply = acknowledged };
+            return (ReferenceEquals(next, this) ? new DeliveryStep(this) : next.Advance()) with { Reply = acknowledged };
         }
 
         var idle = MayPassivate;
-        var next = (this with { Announced = deliver.UpToSeq }).Advance();
-        return idle ? next.Persisting(new DeliveryScheduled(deliver.UpToSeq)) with { Reply = acknowledged } : next with { Reply = acknowledged };
+        var step = (next with { Announced = upToSeq }).Advance();
+        return idle ? step.Persisting(new DeliveryScheduled(upToSeq)) with { Reply = acknowledged } : step with { Reply = acknowledged };
+    }
+
+    /// <summary>
+    /// This pump holding the handed <paramref name="events"/> that continue what it has: from the seq after the last
+    /// one it holds or sent, consecutive, up to <paramref name="upToSeq"/> and <see cref="MaxHeld"/>. Those it has are
+    /// passed over; from a gap on, none is held. While it reads (after a restart, or events it was told of and has not
+    /// got) it holds none: the read brings them, in order.
+    /// </summary>
+    private DeliveryPump Holding(IReadOnlyList<ConversationEvents.Event> events, long upToSeq)
+    {
+        if (!Started || Reading || Probing)
+        {
+            return this;
+        }
+
+        var read = Read;
+        var held = read.Count();
+        var end = held > 0 ? read.Last().Seq : Math.Max(Position, Sending?.Entry.Seq ?? 0);
+        foreach (var e in events)
+        {
+            if (e.Seq <= end)
+            {
+                continue;
+            }
+
+            if (e.Seq != end + 1 || e.Seq > upToSeq || held == MaxHeld)
+            {
+                break;
+            }
+
+            read = read.Enqueue(FeedProjection.Of(e));
+            end = e.Seq;
+            held++;
+        }
+
+        return ReferenceEquals(read, Read) ? this : this with { Read = read };
     }
 
     public DeliveryStep Status() => new(this) { Reply = new DeliveryStatus(State) };

@@ -1,10 +1,9 @@
 using Orchestrator.Conversations.Delivery;
-using Orchestrator.Conversations.Domain;
-using Orchestrator.Conversations.Feed;
 using Orchestrator.Retry;
 using static Orchestrator.Conversations.Delivery.DeliveryCommands;
 using static Orchestrator.Conversations.Delivery.DeliveryEvents;
 using static Orchestrator.Conversations.Delivery.DeliveryReplies;
+using static Orchestrator.Conversations.Tests.Delivery.DeliveryPumpSteps;
 
 namespace Orchestrator.Conversations.Tests.Delivery;
 
@@ -14,10 +13,6 @@ namespace Orchestrator.Conversations.Tests.Delivery;
 /// </summary>
 public sealed class DeliveryPumpTests
 {
-    private static readonly ConversationId Id = new("acme", "c-1");
-    private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
-    private static readonly DeliveryOptions Options = new() { MinBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(30), MaxAttempts = 3 };
-
     [Fact]
     public void Visible_events_go_one_at_a_time_in_order_and_trailing_internal_ones_are_recorded_as_skipped()
     {
@@ -332,36 +327,5 @@ public sealed class DeliveryPumpTests
         Assert.Equal(new DeliveryEffect.ClearIndexedDeadLetter(2), Assert.Single(cleared.Effects));
         Assert.Empty(cleared.Pump.State.DeadLetters);
         Assert.True(cleared.Pump.MayPassivate);
-    }
-
-    /// <summary>A new delivery once its first read found the journal holds nothing for it yet.</summary>
-    private static DeliveryPump Started(bool includeInternal = false) => DeliveryPump.Recovering(Options, includeInternal).Start().Pump.PageRead(0, [], null).Pump;
-
-    /// <summary>The pump after <c>Deliver(upTo)</c> is recorded, waiting for its first page.</summary>
-    private static DeliveryPump Scheduled(DeliveryPump pump, long upTo)
-    {
-        var deliver = pump.Deliver(new Deliver(Id, upTo));
-        return deliver.Pump.Persisted(Assert.Single(deliver.Persist)).Pump;
-    }
-
-    private static long SentSeq(DeliveryStep step)
-    {
-        var send = Assert.IsType<DeliveryEffect.Send>(step.Effects[^1]);
-        Assert.Equal(1, send.Attempt);
-        return send.Entry.Seq;
-    }
-
-    private static FeedEntry Entry(long seq, bool isInternal = false) =>
-        new(seq, Now.AddSeconds(seq), isInternal ? "survey" : "message", isInternal, $"m{seq}", 501, new Dictionary<string, object?>(), null);
-
-    /// <summary>Feed entries carry a dictionary, compared by reference: a send is the same one if its seq and attempt are.</summary>
-    private sealed class SendComparer : IEqualityComparer<DeliveryEffect>
-    {
-        public static readonly SendComparer Instance = new();
-
-        public bool Equals(DeliveryEffect? x, DeliveryEffect? y) =>
-            x is DeliveryEffect.Send a && y is DeliveryEffect.Send b && (a.Entry.Seq, a.Attempt) == (b.Entry.Seq, b.Attempt);
-
-        public int GetHashCode(DeliveryEffect obj) => 0;
     }
 }

@@ -2,16 +2,13 @@ using System.Text.Json;
 using Orchestrator.Conversations.Delivery;
 using Orchestrator.Conversations.Domain;
 using static Orchestrator.Conversations.Delivery.DeliveryCommands;
-using static Orchestrator.Conversations.Delivery.DeliveryEvents;
 using static Orchestrator.Conversations.Domain.ConversationEvents;
 using static Orchestrator.Conversations.Tests.Delivery.DeliveryPumpSteps;
 
 namespace Orchestrator.Conversations.Tests.Delivery;
 
-/// <summary>
-/// Events the dispatcher hands over (<see cref="DeliverEvents"/>): sent without a read when they continue what the
-/// pump has, read from the journal otherwise, each once and in order, and never more held than <see cref="DeliveryPump.MaxHeld"/>.
-/// </summary>
+/// <summary>Handed events (<see cref="DeliverEvents"/>): sent without a read when they continue what the pump has, else
+/// read; each once, in order, and at most <see cref="DeliveryPump.MaxHeld"/> held.</summary>
 public sealed class DeliveryPumpHandedEventsTests
 {
     private static readonly JsonElement Raw = JsonDocument.Parse("""{"type":"message"}""").RootElement.Clone();
@@ -22,13 +19,13 @@ public sealed class DeliveryPumpHandedEventsTests
         var idle = Started();
 
         var first = idle.Deliver(Handed(1, 2));
-        Assert.Equal([new DeliveryScheduled(2)], first.Persist);
+        Assert.Equal([new DeliveryEvents.DeliveryScheduled(2)], first.Persist);
         Assert.Equal(new DeliveryReplies.DeliveryAcknowledged(Id, 2), first.Reply);
         Assert.Equal(1, SentSeq(first));
         AssertNoRead(first);
 
         // 3 (internal) and 4 come while 2 is on its way: held behind it.
-        var second = first.Pump.Persisted(new DeliveryScheduled(2)).Pump.Attempted(1, 1, new WebhookResponse(200), Now, 0.5);
+        var second = first.Pump.Persisted(new DeliveryEvents.DeliveryScheduled(2)).Pump.Attempted(1, 1, new WebhookResponse(200), Now, 0.5);
         Assert.Equal(2, SentSeq(second));
         var more = second.Pump.Deliver(new DeliverEvents(Id, 4, [Message(3, visible: false), Message(4)]));
         Assert.Empty(more.Effects);
@@ -64,7 +61,7 @@ public sealed class DeliveryPumpHandedEventsTests
     [Fact]
     public void After_a_restart_handed_events_are_not_held_until_the_read_to_the_journals_end_is_over()
     {
-        var start = DeliveryPump.Recovering(Options, includeInternal: false).Recovered(new EventDelivered(3)).Start();
+        var start = DeliveryPump.Recovering(Options, includeInternal: false).Recovered(new DeliveryEvents.EventDelivered(3)).Start();
 
         var probing = start.Pump.Deliver(Handed(4, 5));
         Assert.Empty(probing.Effects);

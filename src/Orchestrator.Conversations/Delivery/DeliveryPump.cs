@@ -160,7 +160,7 @@ public sealed record DeliveryPump
                 continue;
             }
 
-            if (e.Seq != end + 1 || e.Seq > upToSeq || held == MaxHeld)
+            if (e.Seq != end + 1 || e.Seq > upToSeq || held >= MaxHeld)
             {
                 break;
             }

@@ -42,7 +42,9 @@ public sealed class DeliveryActor : ReceivePersistentActor, IWithTimers
         Recover<Event>(e => pump = pump.Recovered(e));
         Recover<RecoveryCompleted>(_ => Started());
 
+        Command<Recorded>(OnRecorded);
         Command<Deliver>(deliver => Run(pump.Deliver(deliver)));
+        Command<DeliverEvents>(deliver => Run(pump.Deliver(deliver)));
         Command<ReplayDeadLetter>(replay => Run(pump.Replay(replay)));
         Command<GetDeliveryState>(_ => Run(pump.Status()));
         Command<PageRead>(page => Run(pump.PageRead(page.After, page.Entries, page.Failure)));
@@ -80,7 +82,11 @@ public sealed class DeliveryActor : ReceivePersistentActor, IWithTimers
         Run(pump.Start());
     }
 
-    /// <summary>Runs what the pump decided; each persisted event goes back to the pump, the reply goes once all are persisted.</summary>
+    /// <summary>
+    /// Runs what the pump decided. Writes go behind (<c>PersistAllAsync</c>: commands are not held up meanwhile, so the
+    /// next event is sent while an acknowledgement is written); each persisted event comes back as a message, so every
+    /// write is issued from a command, never from a persist handler. The reply goes once all are persisted.
+    /// </summary>
     private void Run(DeliveryStep step)
     {
         var replyTo = Sender;
@@ -97,21 +103,32 @@ public sealed class DeliveryActor : ReceivePersistentActor, IWithTimers
         }
 
         var last = step.Persist[^1];
-        PersistAll(step.Persist, persisted =>
+        PersistAllAsync(step.Persist, persisted =>
         {
-            if (persisted is EventDeadLettered dead)
-            {
-                log.Warning("Delivery {0} gave up on event {1}: {2}", conversation, dead.Seq, dead.Reason);
-            }
-
-            var next = pump.Persisted(persisted);
-            SnapshotIfDue(next.Pump.State);
-            Run(next);
+            Self.Tell(new Recorded(persisted, LastSequenceNr));
             if (ReferenceEquals(persisted, last))
             {
                 Reply(replyTo, step);
             }
         });
+    }
+
+    private void OnRecorded(Recorded recorded)
+    {
+        if (recorded.Event is EventDeadLettered dead)
+        {
+            log.Warning("Delivery {0} gave up on event {1}: {2}", conversation, dead.Seq, dead.Reason);
+        }
+
+        var next = pump.Persisted(recorded.Event);
+        // The state holds every event up to this one; a snapshot is labelled with the last persisted one, so it is
+        // taken only when no later write has come back yet.
+        if (recorded.SequenceNr == LastSequenceNr)
+        {
+            SnapshotIfDue(next.Pump.State);
+        }
+
+        Run(next);
     }
 
     private static void Reply(IActorRef replyTo, DeliveryStep step)
@@ -189,6 +206,8 @@ public sealed class DeliveryActor : ReceivePersistentActor, IWithTimers
             Context.Parent.Tell(new Passivate(PoisonPill.Instance));
         }
     }
+
+    private sealed record Recorded(Event Event, long SequenceNr) : INoSerializationVerificationNeeded;
 
     private sealed record PageRead(long After, IReadOnlyList<FeedEntry> Entries, string? Failure) : INoSerializationVerificationNeeded;
 

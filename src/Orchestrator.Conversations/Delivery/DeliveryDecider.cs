@@ -1,5 +1,4 @@
 using Orchestrator.Retry;
-using static Orchestrator.Conversations.Delivery.DeliveryCommands;
 using static Orchestrator.Conversations.Delivery.DeliveryEvents;
 
 namespace Orchestrator.Conversations.Delivery;
@@ -11,10 +10,6 @@ namespace Orchestrator.Conversations.Delivery;
 public static class DeliveryDecider
 {
     private static readonly Jitter DownToHalf = new(below: 0.5, above: 0);
-
-    /// <summary>A <see cref="Deliver"/> records new work only if it raises <see cref="DeliveryState.KnownUpTo"/>.</summary>
-    public static IReadOnlyList<Event> Decide(DeliveryState state, Deliver deliver) =>
-        deliver.UpToSeq > state.KnownUpTo ? [new DeliveryScheduled(deliver.UpToSeq)] : [];
 
     /// <summary>
     /// After attempt number <paramref name="attempt"/> (from 1) of event <paramref name="seq"/>:

@@ -15,9 +15,10 @@ namespace Orchestrator.Conversations.Delivery;
 
 /// <summary>
 /// The cluster singleton that follows the journal of each tenant with a webhook (one tag stream per tenant) and
-/// tells each of its conversations' deliveries how far its events go. It records a tenant's journal offset only
-/// after the deliveries acknowledged, so a crash re-dispatches a little, which is harmless (<see cref="Deliver"/> is
-/// idempotent), and never loses an event.
+/// hands each of its conversations' deliveries the events it read (<see cref="DeliverEvents"/>), so a delivery that
+/// keeps up sends them without reading the journal again. It records a tenant's journal offset only after the
+/// deliveries acknowledged, so a crash re-dispatches a little, which is harmless (a delivery passes over events it
+/// has), and never loses an event.
 /// </summary>
 public sealed class DeliveryDispatcher : ReceivePersistentActor, IWithTimers
 {
@@ -92,7 +93,7 @@ public sealed class DeliveryDispatcher : ReceivePersistentActor, IWithTimers
         var self = Self;
         var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
         var (killSwitch, done) = journal.EventsByTag(JournalTags.Tenant(tenant), Offset.Sequence(dispatched[tenant]))
-            .Select(envelope => new JournalPosition(((Sequence)envelope.Offset).Value, ConversationId.FromPersistenceId(envelope.PersistenceId), ((ConversationEvents.Event)envelope.Event).Seq))
+            .Select(envelope => new JournalEvent(((Sequence)envelope.Offset).Value, ConversationId.FromPersistenceId(envelope.PersistenceId), (ConversationEvents.Event)envelope.Event))
             .GroupedWithin(runtime.Options.DispatchBatch, BatchWindow)
             .SelectAsync(Parallelism, batch => DispatchAsync(tenant, batch.ToList()))
             .ViaMaterialized(KillSwitches.Single<BatchDispatched>(), Keep.Right)
@@ -102,9 +103,12 @@ public sealed class DeliveryDispatcher : ReceivePersistentActor, IWithTimers
         done.PipeTo(self, success: () => new StreamStopped(tenant, null), failure: e => new StreamStopped(tenant, e));
     }
 
-    private async Task<BatchDispatched> DispatchAsync(string tenant, IReadOnlyList<JournalPosition> batch)
+    /// <summary>Each conversation's events of the batch, in the order read (its seq order), to its delivery.</summary>
+    private async Task<BatchDispatched> DispatchAsync(string tenant, IReadOnlyList<JournalEvent> batch)
     {
-        var work = batch.GroupBy(p => p.Conversation).Select(g => new Deliver(g.Key, g.Max(p => p.Seq))).ToList();
+        var work = batch.GroupBy(p => p.Conversation)
+            .Select(g => new DeliverEvents(g.Key, g.Max(p => p.Event.Seq), [.. g.Select(p => p.Event)]))
+            .ToList();
         await Task.WhenAll(work.Select(deliver => runtime.Deliveries.Ask<DeliveryAcknowledged>(deliver, AskTimeout)));
         return new BatchDispatched(tenant, batch[^1].Offset);
     }
@@ -122,7 +126,7 @@ public sealed class DeliveryDispatcher : ReceivePersistentActor, IWithTimers
         });
     }
 
-    private readonly record struct JournalPosition(long Offset, ConversationId Conversation, long Seq);
+    private readonly record struct JournalEvent(long Offset, ConversationId Conversation, ConversationEvents.Event Event);
 
     private sealed record BatchDispatched(string Tenant, long Offset) : INoSerializationVerificationNeeded;
 

@@ -19,4 +19,7 @@ public sealed record DeliveryStep(DeliveryPump Pump)
 
     /// <summary>This step with <paramref name="effects"/> run before its own.</summary>
     public DeliveryStep After(ImmutableList<DeliveryEffect> effects) => this with { Effects = effects.AddRange(Effects) };
+
+    /// <summary>This step also persisting <paramref name="e"/>, which its pump counts as a write under way.</summary>
+    internal DeliveryStep Persisting(Event e) => this with { Pump = Pump.WithWriteUnderWay(), Persist = Persist.Add(e) };
 }

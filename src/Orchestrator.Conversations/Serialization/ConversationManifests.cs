@@ -133,6 +133,9 @@ public static class ConversationManifests
         // The dispatcher follows one tag stream per tenant.
         [typeof(TenantDispatchOffsetRecorded)] = "delivery.tenant-dispatch-offset-recorded",
         [typeof(DispatchOffsets)] = "delivery.dispatch-offsets",
+
+        // The dispatcher hands a conversation's delivery the events it read (Deliver stays for nodes of the version before).
+        [typeof(DeliveryCommands.DeliverEvents)] = "delivery.command.deliver-events",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, Type> ByManifest = ByType.ToFrozenDictionary(p => p.Value, p => p.Key);

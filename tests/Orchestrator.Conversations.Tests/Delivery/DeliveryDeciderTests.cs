@@ -1,25 +1,13 @@
 using Orchestrator.Conversations.Delivery;
-using static Orchestrator.Conversations.Delivery.DeliveryCommands;
 using static Orchestrator.Conversations.Delivery.DeliveryEvents;
 
 namespace Orchestrator.Conversations.Tests.Delivery;
 
-/// <summary>The pure rules of webhook delivery: what is recorded, what is retried and how long it waits, what is given up.</summary>
+/// <summary>The pure rules of webhook delivery: what is retried and how long it waits, what is given up.</summary>
 public sealed class DeliveryDeciderTests
 {
-    private static readonly Orchestrator.Conversations.Domain.ConversationId Id = new("acme", "c-1");
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
     private static readonly DeliveryOptions Options = new() { MinBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(30), MaxAttempts = 5 };
-
-    [Fact]
-    public void Deliver_records_only_what_raises_the_known_end()
-    {
-        var state = DeliveryState.Initial.Apply(new DeliveryScheduled(5));
-
-        Assert.Equal([new DeliveryScheduled(7)], DeliveryDecider.Decide(state, new Deliver(Id, 7)));
-        Assert.Empty(DeliveryDecider.Decide(state, new Deliver(Id, 5)));
-        Assert.Empty(DeliveryDecider.Decide(state, new Deliver(Id, 3)));
-    }
 
     [Theory]
     [InlineData(200)]

@@ -1,10 +1,9 @@
 using Orchestrator.Conversations.Delivery;
-using Orchestrator.Conversations.Domain;
-using Orchestrator.Conversations.Feed;
 using Orchestrator.Retry;
 using static Orchestrator.Conversations.Delivery.DeliveryCommands;
 using static Orchestrator.Conversations.Delivery.DeliveryEvents;
 using static Orchestrator.Conversations.Delivery.DeliveryReplies;
+using static Orchestrator.Conversations.Tests.Delivery.DeliveryPumpSteps;
 
 namespace Orchestrator.Conversations.Tests.Delivery;
 
@@ -14,10 +13,6 @@ namespace Orchestrator.Conversations.Tests.Delivery;
 /// </summary>
 public sealed class DeliveryPumpTests
 {
-    private static readonly ConversationId Id = new("acme", "c-1");
-    private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
-    private static readonly DeliveryOptions Options = new() { MinBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(30), MaxAttempts = 3 };
-
     [Fact]
     public void Visible_events_go_one_at_a_time_in_order_and_trailing_internal_ones_are_recorded_as_skipped()
     {
@@ -26,22 +21,28 @@ public sealed class DeliveryPumpTests
         var scheduled = pump.Deliver(new Deliver(Id, 5));
         Assert.Equal([new DeliveryScheduled(5)], scheduled.Persist);
         Assert.Equal(new DeliveryAcknowledged(Id, 5), scheduled.Reply);
-        Assert.Empty(scheduled.Effects);
+        Assert.Equal(new DeliveryEffect.ReadPage(0, DeliveryPump.PageSize), Assert.Single(scheduled.Effects));
 
         var reading = scheduled.Pump.Persisted(new DeliveryScheduled(5));
-        Assert.Equal(new DeliveryEffect.ReadPage(0, DeliveryPump.PageSize), Assert.Single(reading.Effects));
+        Assert.Empty(reading.Effects);
 
         var first = reading.Pump.PageRead(0, [Entry(1), Entry(2, isInternal: true), Entry(3), Entry(4, isInternal: true), Entry(5, isInternal: true)], null);
         Assert.Equal(1, SentSeq(first));
 
-        // Event 3 goes only once 1 is acknowledged and recorded; internal event 2 is passed over.
+        // Event 3 goes once 1 is acknowledged, while that is recorded; internal event 2 is passed over.
         var delivered = first.Pump.Attempted(1, 1, new WebhookResponse(200), Now, 0.5);
         Assert.Equal([new EventDelivered(1)], delivered.Persist);
-        Assert.Empty(delivered.Effects);
-        var second = delivered.Pump.Persisted(new EventDelivered(1));
-        Assert.Equal(3, SentSeq(second));
+        Assert.Equal(3, SentSeq(delivered));
 
-        var last = second.Pump.Attempted(3, 1, new WebhookResponse(204), Now, 0.5).Pump.Persisted(new EventDelivered(3));
+        // 3 is acknowledged while 1 is still being written: nothing is written beside it, nothing is left to send.
+        var second = delivered.Pump.Attempted(3, 1, new WebhookResponse(204), Now, 0.5);
+        Assert.Empty(second.Persist);
+        Assert.Empty(second.Effects);
+        Assert.False(second.Pump.MayPassivate);
+
+        var recordedFirst = second.Pump.Persisted(new EventDelivered(1));
+        Assert.Equal([new EventDelivered(3)], recordedFirst.Persist);
+        var last = recordedFirst.Pump.Persisted(new EventDelivered(3));
         Assert.Equal([new EventsSkipped(5)], last.Persist);
         Assert.Empty(last.Effects);
 
@@ -53,31 +54,77 @@ public sealed class DeliveryPumpTests
     }
 
     [Fact]
+    public void Acknowledgements_that_arrive_while_one_is_written_are_folded_into_one_write()
+    {
+        var sending = Scheduled(Started(), 4).PageRead(0, [Entry(1), Entry(2), Entry(3), Entry(4)], null);
+        Assert.Equal(1, SentSeq(sending));
+
+        var one = sending.Pump.Attempted(1, 1, new WebhookResponse(200), Now, 0.5);
+        Assert.Equal([new EventDelivered(1)], one.Persist);
+        Assert.Equal(2, SentSeq(one));
+        var two = one.Pump.Attempted(2, 1, new WebhookResponse(200), Now, 0.5);
+        Assert.Equal((0, 3L), (two.Persist.Count, SentSeq(two)));
+        var three = two.Pump.Attempted(3, 1, new WebhookResponse(200), Now, 0.5);
+        Assert.Equal((0, 4L), (three.Persist.Count, SentSeq(three)));
+
+        // 2 and 3 go down in one write once 1 is recorded; 4 is still on its way and is not recorded yet.
+        var folded = three.Pump.Persisted(new EventDelivered(1));
+        Assert.Equal([new EventDelivered(3)], folded.Persist);
+        Assert.Empty(folded.Effects);
+        Assert.Equal(4, folded.Pump.Sending!.Entry.Seq);
+
+        var four = folded.Pump.Attempted(4, 1, new WebhookResponse(200), Now, 0.5);
+        Assert.Empty(four.Persist);
+        var recorded = four.Pump.Persisted(new EventDelivered(3));
+        Assert.Equal([new EventDelivered(4)], recorded.Persist);
+        Assert.False(recorded.Pump.MayPassivate);
+        Assert.True(recorded.Pump.Persisted(new EventDelivered(4)).Pump.MayPassivate);
+    }
+
+    [Fact]
     public void A_tenant_that_wants_internal_events_gets_them_in_order()
     {
         var pump = Scheduled(Started(includeInternal: true), 2);
 
         var first = pump.PageRead(0, [Entry(1, isInternal: true), Entry(2, isInternal: true)], null);
         Assert.Equal(1, SentSeq(first));
-        var second = first.Pump.Attempted(1, 1, new WebhookResponse(200), Now, 0.5).Pump.Persisted(new EventDelivered(1));
+        var second = first.Pump.Attempted(1, 1, new WebhookResponse(200), Now, 0.5);
         Assert.Equal(2, SentSeq(second));
     }
 
     [Fact]
-    public void Deliver_is_acknowledged_at_once_when_it_brings_nothing_new_and_never_starts_a_second_send()
+    public void Deliver_to_a_delivery_with_work_in_hand_is_acknowledged_at_once_without_a_write_and_never_starts_a_second_send()
     {
-        var sending = Started().Deliver(new Deliver(Id, 3)).Pump.Persisted(new DeliveryScheduled(3)).Pump.PageRead(0, [Entry(1), Entry(2), Entry(3)], null).Pump;
+        var sending = Scheduled(Started(), 3).PageRead(0, [Entry(1), Entry(2), Entry(3)], null).Pump;
 
         var repeated = sending.Deliver(new Deliver(Id, 2));
         Assert.Empty(repeated.Persist);
         Assert.Equal(new DeliveryAcknowledged(Id, 2), repeated.Reply);
 
         var more = sending.Deliver(new Deliver(Id, 9));
-        Assert.Equal([new DeliveryScheduled(9)], more.Persist);
-        var afterMore = more.Pump.Persisted(new DeliveryScheduled(9));
-        Assert.Empty(afterMore.Effects);
-        Assert.Equal(1, afterMore.Pump.Sending!.Entry.Seq);
-        Assert.Equal(9, afterMore.Pump.State.KnownUpTo);
+        Assert.Empty(more.Persist);
+        Assert.Empty(more.Effects);
+        Assert.Equal(new DeliveryAcknowledged(Id, 9), more.Reply);
+        Assert.Equal(1, more.Pump.Sending!.Entry.Seq);
+        Assert.Equal((9L, 3L), (more.Pump.KnownEnd, more.Pump.State.KnownUpTo));
+    }
+
+    [Fact]
+    public void Events_read_after_the_announced_end_are_sent_and_the_next_page_is_read_once_they_are_taken_up()
+    {
+        var pump = Scheduled(Started(), 2).Deliver(new Deliver(Id, 102)).Pump;
+        var page = Enumerable.Range(1, DeliveryPump.PageSize).Select(i => Entry(i)).ToList();
+
+        var read = pump.PageRead(0, page, null);
+        Assert.Equal(1, SentSeq(read));
+        var p = read.Pump;
+        for (var seq = 1; seq < DeliveryPump.PageSize; seq++)
+        {
+            p = p.Attempted(seq, 1, new WebhookResponse(200), Now, 0.5).Pump;
+        }
+
+        var next = p.Attempted(DeliveryPump.PageSize, 1, new WebhookResponse(200), Now, 0.5);
+        Assert.Contains(new DeliveryEffect.ReadPage(DeliveryPump.PageSize, DeliveryPump.PageSize), next.Effects);
     }
 
     [Fact]
@@ -167,6 +214,68 @@ public sealed class DeliveryPumpTests
     }
 
     [Fact]
+    public void After_a_crash_the_acknowledged_events_not_yet_recorded_go_again_in_order()
+    {
+        // Before the crash: 1 was recorded delivered; the receiver then acknowledged 2 and 3, whose record was still to
+        // be written, and 4 was on its way.
+        var before = Scheduled(Started(), 4).PageRead(0, [Entry(1), Entry(2), Entry(3), Entry(4)], null).Pump
+            .Attempted(1, 1, new WebhookResponse(200), Now, 0.5).Pump
+            .Attempted(2, 1, new WebhookResponse(200), Now, 0.5).Pump
+            .Attempted(3, 1, new WebhookResponse(200), Now, 0.5).Pump
+            .Persisted(new EventDelivered(1)).Pump;
+        Assert.Equal((1L, 3L, 4L), (before.State.Cursor, before.Acknowledged, before.Sending!.Entry.Seq));
+
+        var restarted = DeliveryPump.Recovering(Options, includeInternal: false).Restored(before.State).Start();
+        Assert.Equal(new DeliveryEffect.ReadPage(1, DeliveryPump.PageSize), Assert.Single(restarted.Effects));
+        var resent = restarted.Pump.PageRead(1, [Entry(2), Entry(3), Entry(4)], null);
+        Assert.Equal(2, SentSeq(resent));
+        Assert.Equal(3, SentSeq(resent.Pump.Attempted(2, 1, new WebhookResponse(200), Now, 0.5)));
+    }
+
+    [Fact]
+    public void A_restart_reads_on_to_the_journals_end_so_work_acknowledged_but_never_recorded_is_found()
+    {
+        // Recorded: caught up at 3. Told of events up to 250 while busy, which is not recorded.
+        var recovered = DeliveryPump.Recovering(Options, includeInternal: false).Recovered(new DeliveryScheduled(3)).Recovered(new EventDelivered(3));
+
+        var start = recovered.Start();
+        Assert.Equal(new DeliveryEffect.ReadPage(3, DeliveryPump.PageSize), Assert.Single(start.Effects));
+        Assert.False(start.Pump.MayPassivate);
+
+        // A full page: there may be more, so the next page is read once this one is taken up.
+        var full = start.Pump.PageRead(3, Enumerable.Range(4, DeliveryPump.PageSize).Select(i => Entry(i, isInternal: true)).ToList(), null);
+        Assert.Equal(new DeliveryEffect.ReadPage(3 + DeliveryPump.PageSize, DeliveryPump.PageSize), full.Effects[0]);
+
+        // A shorter page is the end: its events go, and then the delivery may leave memory.
+        var end = full.Pump.PageRead(3 + DeliveryPump.PageSize, [Entry(104), Entry(105)], null);
+        Assert.Equal(104, SentSeq(end));
+        var first = end.Pump.Attempted(104, 1, new WebhookResponse(200), Now, 0.5);
+        Assert.Equal([new EventDelivered(104)], first.Persist);
+        Assert.Equal(105, SentSeq(first));
+        var recorded = first.Pump.Attempted(105, 1, new WebhookResponse(200), Now, 0.5).Pump
+            .Persisted(new EventDelivered(104)).Pump
+            .Persisted(new EventDelivered(105)).Pump;
+        Assert.True(recorded.MayPassivate);
+        Assert.Equal(105, recorded.State.Cursor);
+    }
+
+    [Fact]
+    public void A_restart_that_finds_nothing_after_the_cursor_is_caught_up_and_a_failed_read_is_tried_again()
+    {
+        var start = DeliveryPump.Recovering(Options, includeInternal: false).Recovered(new DeliveryScheduled(3)).Recovered(new EventDelivered(3)).Start();
+
+        var failed = start.Pump.PageRead(3, [], "the journal is down");
+        Assert.Equal(new DeliveryEffect.ReadAgainIn(3, "the journal is down", Options.MinBackoff), Assert.Single(failed.Effects));
+        Assert.False(failed.Pump.MayPassivate);
+
+        var read = failed.Pump.ReadAgain();
+        Assert.Equal(new DeliveryEffect.ReadPage(3, DeliveryPump.PageSize), Assert.Single(read.Effects));
+        var nothing = read.Pump.PageRead(3, [], null);
+        Assert.Empty(nothing.Effects);
+        Assert.True(nothing.Pump.MayPassivate);
+    }
+
+    [Fact]
     public void A_restart_from_a_snapshot_resumes_after_its_cursor_and_nothing_moves_before_recovery_is_over()
     {
         var snapshot = DeliveryState.Initial.Apply(new DeliveryScheduled(8)).Apply(new EventDelivered(6));
@@ -195,7 +304,7 @@ public sealed class DeliveryPumpTests
     [Fact]
     public void A_dead_letter_is_replayed_once_at_a_time_and_leaves_the_list_only_when_acknowledged()
     {
-        var pump = DeliveryPump.Recovering(Options, includeInternal: false).Recovered(new EventDeadLettered(2, "refused", 400, Now)).Start().Pump.IndexConfirmed(2).Pump;
+        var pump = DeliveryPump.Recovering(Options, includeInternal: false).Recovered(new EventDeadLettered(2, "refused", 400, Now)).Start().Pump.PageRead(2, [], null).Pump.IndexConfirmed(2).Pump;
 
         Assert.Equal(new NotDeadLettered(Id, 1), pump.Replay(new ReplayDeadLetter(Id, 1)).Reply);
 
@@ -218,35 +327,5 @@ public sealed class DeliveryPumpTests
         Assert.Equal(new DeliveryEffect.ClearIndexedDeadLetter(2), Assert.Single(cleared.Effects));
         Assert.Empty(cleared.Pump.State.DeadLetters);
         Assert.True(cleared.Pump.MayPassivate);
-    }
-
-    private static DeliveryPump Started(bool includeInternal = false) => DeliveryPump.Recovering(Options, includeInternal).Start().Pump;
-
-    /// <summary>The pump after <c>Deliver(upTo)</c> is recorded, waiting for its first page.</summary>
-    private static DeliveryPump Scheduled(DeliveryPump pump, long upTo)
-    {
-        var deliver = pump.Deliver(new Deliver(Id, upTo));
-        return deliver.Pump.Persisted(Assert.Single(deliver.Persist)).Pump;
-    }
-
-    private static long SentSeq(DeliveryStep step)
-    {
-        var send = Assert.IsType<DeliveryEffect.Send>(step.Effects[^1]);
-        Assert.Equal(1, send.Attempt);
-        return send.Entry.Seq;
-    }
-
-    private static FeedEntry Entry(long seq, bool isInternal = false) =>
-        new(seq, Now.AddSeconds(seq), isInternal ? "survey" : "message", isInternal, $"m{seq}", 501, new Dictionary<string, object?>(), null);
-
-    /// <summary>Feed entries carry a dictionary, compared by reference: a send is the same one if its seq and attempt are.</summary>
-    private sealed class SendComparer : IEqualityComparer<DeliveryEffect>
-    {
-        public static readonly SendComparer Instance = new();
-
-        public bool Equals(DeliveryEffect? x, DeliveryEffect? y) =>
-            x is DeliveryEffect.Send a && y is DeliveryEffect.Send b && (a.Entry.Seq, a.Attempt) == (b.Entry.Seq, b.Attempt);
-
-        public int GetHashCode(DeliveryEffect obj) => 0;
     }
 }

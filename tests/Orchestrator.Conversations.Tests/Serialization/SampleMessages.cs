@@ -102,6 +102,10 @@ public static class SampleMessages
         new DeliveryEvents.DeadLetterReplayed(10, At),
         new DeliveryState { Cursor = 12, KnownUpTo = 14, DeadLetters = [new DeadLetter(10, "refused", 400, At), new DeadLetter(12, "timed out", null, At)] },
         new DeliveryCommands.Deliver(Id, 14),
+        new DeliveryCommands.DeliverEvents(Id, 14, [
+            new MessageReceived(13, At, "p-13", "agent", "message", true, new SessionId(78), Push),
+            new UdeskCallQueued(14, At, new OutboundCall.SendMessage("m-4", "message", Text, 78)) { IssuedBy = "crm-backend" },
+        ]),
         new DeliveryCommands.ReplayDeadLetter(Id, 10),
         new DeliveryCommands.GetDeliveryState(Id),
         new DeliveryReplies.DeliveryAcknowledged(Id, 14),

@@ -9,6 +9,7 @@ namespace Orchestrator.Conversations.Configuration;
 public static class HoconFiles
 {
     public const string Sharding = "sharding.conf";
+    public const string Mailboxes = "mailboxes.conf";
     public const string Cluster = "cluster.conf";
     public const string SqlitePersistence = "persistence.sqlite.conf";
     public const string PostgreSqlPersistence = "persistence.postgresql.conf";

@@ -1,6 +1,7 @@
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
+using Orchestrator.Conversations.Actors.Mailboxes;
 using Orchestrator.Conversations.Domain;
 using Orchestrator.Conversations.Feed;
 
@@ -22,6 +23,7 @@ public static class DeliveryHostingExtensions
         this AkkaConfigurationBuilder builder, DeliveryOptions options, IEnumerable<WebhookSubscription> subscriptions, IWebhookSender? sender = null, string? role = null)
     {
         var byTenant = subscriptions.ToDictionary(s => s.Tenant, StringComparer.Ordinal);
+        builder.WithEntityMailboxes();
         DeliveryRuntime? shared = null;
         DeliveryRuntime Runtime(Akka.Actor.ActorSystem system, IReadOnlyActorRegistry registry, Akka.DependencyInjection.IDependencyResolver resolver) =>
             shared ??= new DeliveryRuntime(
@@ -47,7 +49,7 @@ public static class DeliveryHostingExtensions
             (system, registry, resolver) =>
             {
                 var runtime = Runtime(system, registry, resolver);
-                return entityId => DeliveryActor.Props(ConversationId.FromEntityId(entityId), runtime);
+                return entityId => DeliveryActor.Props(ConversationId.FromEntityId(entityId), runtime).WithEntityMailbox();
             },
             new DeliveryMessageExtractor(options.Shards),
             new ShardOptions

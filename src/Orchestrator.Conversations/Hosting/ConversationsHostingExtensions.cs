@@ -37,6 +37,7 @@ public static class ConversationsHostingExtensions
         builder
             .WithConversationSerialization()
             .AddHocon(HoconFiles.Load(HoconFiles.Sharding), HoconAddMode.Prepend)
+            .WithEntityMailboxes()
             // A leaving node hands its shards off within this phase of CoordinatedShutdown (Akka's default 10 s): it
             // must outlast a conversation's drain, or the system ends before the drained call's outcome is persisted.
             .AddHocon(

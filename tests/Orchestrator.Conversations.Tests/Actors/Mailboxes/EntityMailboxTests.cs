@@ -9,7 +9,7 @@ namespace Orchestrator.Conversations.Tests.Actors.Mailboxes;
 /// An actor with a stash (as every persistent entity has) runs on the entity mailbox the module's HOCON binds, and
 /// its stashed messages come back in the order they arrived, ahead of what came meanwhile.
 /// </summary>
-public sealed class EntityMailboxTests() : Akka.TestKit.Xunit2.TestKit(HoconFiles.Load(HoconFiles.Sharding))
+public sealed class EntityMailboxTests() : Akka.TestKit.Xunit2.TestKit(HoconFiles.Load(HoconFiles.Mailboxes))
 {
     [Fact]
     public void A_stashing_actor_gets_the_compact_queue_and_unstashes_in_arrival_order()

@@ -27,13 +27,7 @@ public sealed class OutboxTagIndexTests : IDisposable
     [SkippableFact]
     public async Task A_node_creating_the_journal_indexes_its_outbox_events_and_the_sweepers_read_uses_the_index()
     {
-        var store = await TestStores.CreateAsync(TestStores.PostgreSql);
-        await using (await ConversationHost.StartAsync(fixture, akka => akka.WithConversationStore(store)))
-        {
-            await Eventually.True(() => IsValid(store), "the outbox index created at start");
-        }
-
-        await Fill(store, otherEvents: 50_000, outboxEvents: 20);
+        var store = await IndexedJournal();
 
         Assert.Contains($"Index Scan using {OutboxTagIndex.Name}", await PlanOfTheTagRead(store));
     }
@@ -41,13 +35,7 @@ public sealed class OutboxTagIndexTests : IDisposable
     [SkippableFact]
     public async Task An_index_left_invalid_by_an_interrupted_build_is_built_again()
     {
-        var store = await TestStores.CreateAsync(TestStores.PostgreSql);
-        await using (await ConversationHost.StartAsync(fixture, akka => akka.WithConversationStore(store)))
-        {
-            await Eventually.True(() => IsValid(store), "the outbox index created at start");
-        }
-
-        await Fill(store, otherEvents: 50_000, outboxEvents: 20);
+        var store = await IndexedJournal();
         // What a CREATE INDEX CONCURRENTLY that failed halfway leaves: the index there, but not valid, so never used.
         await Execute(store, $"UPDATE pg_index SET indisvalid = false WHERE indexrelid = '{store.Schema}.{OutboxTagIndex.Name}'::regclass");
         Assert.DoesNotContain(OutboxTagIndex.Name, await PlanOfTheTagRead(store));
@@ -56,6 +44,22 @@ public sealed class OutboxTagIndexTests : IDisposable
 
         Assert.True(await IsValid(store));
         Assert.Contains($"Index Scan using {OutboxTagIndex.Name}", await PlanOfTheTagRead(store));
+    }
+
+    /// <summary>
+    /// A journal made by a node (which indexes the outbox events at start), then 50,000 other events and 20 outbox
+    /// events written into it as the plugin writes them.
+    /// </summary>
+    private async Task<ConversationStoreOptions> IndexedJournal()
+    {
+        var store = await TestStores.CreateAsync(TestStores.PostgreSql);
+        await using (await ConversationHost.StartAsync(fixture, akka => akka.WithConversationStore(store)))
+        {
+            await Eventually.True(() => IsValid(store), "the outbox index created at start");
+        }
+
+        await Fill(store, otherEvents: 50_000, outboxEvents: 20);
+        return store;
     }
 
     private static async Task<bool> IsValid(ConversationStoreOptions store)

@@ -280,12 +280,12 @@ public sealed record DeliveryPump
             return new(this);
         }
 
-        var (pump, effects) = Reading || Sending is not null ? (this, []) : NextMove();
-        return pump.RecordProgress(effects);
+        var move = Reading || Sending is not null ? new DeliveryStep(this) : NextMove();
+        return move.Pump.RecordProgress(move.Effects);
     }
 
     /// <summary>The next event to send, skipping internal ones the tenant does not want, or else a read of the next page.</summary>
-    private (DeliveryPump Pump, ImmutableList<DeliveryEffect> Effects) NextMove()
+    private DeliveryStep NextMove()
     {
         var read = Read;
         var position = Position;
@@ -303,13 +303,13 @@ public sealed record DeliveryPump
                 continue;
             }
 
-            return (this with { Read = read, Position = position, Sending = new InFlight(next, 1) }, [new DeliveryEffect.Send(next, 1)]);
+            return (this with { Read = read, Position = position }).SendingOf(next, 1);
         }
 
         var pump = this with { Read = read, Position = position };
         return position < KnownEnd || Probing
-            ? (pump with { Reading = true }, [new DeliveryEffect.ReadPage(position, PageSize)])
-            : (pump, []);
+            ? new(pump with { Reading = true }) { Effects = [new DeliveryEffect.ReadPage(position, PageSize)] }
+            : new(pump);
     }
 
     /// <summary>

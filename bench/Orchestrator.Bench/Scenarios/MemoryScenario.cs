@@ -105,34 +105,26 @@ internal sealed class MemoryScenario : IScenario
     }
 
     /// <summary>Each conversation: an agent session starts and the agent greets (two events, one push), or one message.</summary>
-    internal static Task<LoadOutcome> Activate(PushSender sender, string[] tokens, int sessionSet, bool withSession, int concurrency, CancellationToken ct)
-    {
-        var next = -1;
-        return ClosedLoop.RunAsync(
-            concurrency,
-            TimeSpan.FromHours(1),
-            _ => Interlocked.Increment(ref next) is var i && i < tokens.Length
-                ? sender.SendAsync(
-                    withSession
-                        ? PushPayloads.SessionStartAndGreeting(tokens[i], ConversationTokens.SessionOf(i, sessionSet))
-                        : PushPayloads.AgentMessages(tokens[i], ConversationTokens.SessionOf(i, sessionSet), "hello-", i, 1),
-                    ct)
-                : null,
-            null,
-            ct);
-    }
+    internal static Task<LoadOutcome> Activate(PushSender sender, string[] tokens, int sessionSet, bool withSession, int concurrency, CancellationToken ct) =>
+        PushEach(sender, tokens.Length, i => withSession
+            ? PushPayloads.SessionStartAndGreeting(tokens[i], ConversationTokens.SessionOf(i, sessionSet))
+            : PushPayloads.AgentMessages(tokens[i], ConversationTokens.SessionOf(i, sessionSet), "hello-", i, 1), concurrency, ct);
 
     /// <summary>Each conversation's <paramref name="messages"/> more agent messages, in its session, a push of up to <see cref="MessagesPerPush"/> at a time.</summary>
     private static Task<LoadOutcome> Busy(PushSender sender, string[] tokens, int messages, int concurrency, CancellationToken ct)
     {
         var pushesEach = (messages + MessagesPerPush - 1) / MessagesPerPush;
+        return PushEach(sender, tokens.Length * pushesEach, n => Batch(tokens, n / pushesEach, n % pushesEach, messages), concurrency, ct);
+    }
+
+    /// <summary>Pushes <paramref name="payload"/>(0) … <paramref name="payload"/>(<paramref name="pushes"/> − 1), <paramref name="concurrency"/> at a time.</summary>
+    private static Task<LoadOutcome> PushEach(PushSender sender, int pushes, Func<int, byte[]> payload, int concurrency, CancellationToken ct)
+    {
         var next = -1;
         return ClosedLoop.RunAsync(
             concurrency,
             TimeSpan.FromHours(1),
-            _ => Interlocked.Increment(ref next) is var n && n < tokens.Length * pushesEach
-                ? sender.SendAsync(Batch(tokens, n / pushesEach, n % pushesEach, messages), ct)
-                : null,
+            _ => Interlocked.Increment(ref next) is var n && n < pushes ? sender.SendAsync(payload(n), ct) : null,
             null,
             ct);
     }

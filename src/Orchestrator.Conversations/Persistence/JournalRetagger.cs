@@ -35,11 +35,18 @@ public sealed class JournalRetagger(ConversationStoreOptions store)
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L) == 1;
     }
 
+    /// <summary>What the tag readers need of the schema: the tags column, and on PostgreSQL the outbox events' index.</summary>
+    public async Task EnsureTagStorageAsync(CancellationToken cancellationToken)
+    {
+        await EnsureTagsColumnAsync(cancellationToken);
+        await OutboxTagIndex.EnsureAsync(store, cancellationToken);
+    }
+
     /// <summary>
     /// Adds the tags column to a journal table created in the plugin's tag-table mode (the versions before this one),
     /// which has none: Csv tag mode writes and reads it. Nothing when it is there.
     /// </summary>
-    public async Task EnsureTagsColumnAsync(CancellationToken cancellationToken)
+    private async Task EnsureTagsColumnAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();

@@ -27,8 +27,7 @@ public static class JournalTagCheck
             var retagger = new JournalRetagger(store);
             if (store.AutoInitialize)
             {
-                await retagger.EnsureTagsColumnAsync(CancellationToken.None);
-                await OutboxTagIndex.EnsureAsync(store, CancellationToken.None);
+                await retagger.EnsureTagStorageAsync(CancellationToken.None);
             }
 
             if (await retagger.HasUntaggedHistoryAsync(CancellationToken.None))

@@ -50,8 +50,7 @@ internal static class JournalRetag
     public static async Task RetagAsync(ConversationStoreOptions store, MigrationOptions migration, ILogger log, CancellationToken cancellationToken)
     {
         var retagger = new JournalRetagger(store);
-        await retagger.EnsureTagsColumnAsync(cancellationToken);
-        await OutboxTagIndex.EnsureAsync(store, cancellationToken);
+        await retagger.EnsureTagStorageAsync(cancellationToken);
         var tagged = await retagger.RetagAsync(
             migration.RetagBatch,
             p => log.LogInformation("Re-tagged {Events} events so far, down to journal offset {Offset}", p.Tagged, p.ReachedOffset),

@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace Orchestrator.Conversations.Persistence;
 
 /// <summary>
@@ -13,9 +15,14 @@ public static class OutboxTagIndex
 {
     public const string Name = "journal_outbox_ordering";
 
+    /// <summary>How often a session waiting for another's build asks again.</summary>
+    private static readonly TimeSpan BuilderWait = TimeSpan.FromMilliseconds(250);
+
     /// <summary>
     /// Creates the index where it is missing, or rebuilds it where an interrupted build left it invalid: concurrently,
-    /// so writes go on while a large journal is indexed.
+    /// so writes go on while a large journal is indexed. One session at a time builds (a session-level advisory lock
+    /// per schema): an index another session is building is not valid yet either, and dropping it as broken
+    /// deadlocks the two (as `migrate` and its own start check, or nodes starting together, did).
     /// </summary>
     public static async Task EnsureAsync(ConversationStoreOptions store, CancellationToken cancellationToken)
     {
@@ -27,6 +34,35 @@ public static class OutboxTagIndex
         await using var connection = StoreConnections.Create(store);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        var builder = $"orchestrator:{Name}:{store.Schema}";
+
+        // Tried, never waited for inside a statement: a build waits for every older snapshot, a blocked lock call's too.
+        while (!await AdvisoryLock(command, "pg_try_advisory_lock", builder, cancellationToken))
+        {
+            await Task.Delay(BuilderWait, cancellationToken);
+        }
+
+        try
+        {
+            await BuildUnlessValid(store, command, cancellationToken);
+        }
+        finally
+        {
+            await AdvisoryLock(command, "pg_advisory_unlock", builder, CancellationToken.None);
+        }
+    }
+
+    private static async Task<bool> AdvisoryLock(DbCommand command, string function, string key, CancellationToken cancellationToken)
+    {
+        command.Parameters.Clear();
+        command.CommandText = $"SELECT {function}(hashtext(@key))";
+        command.AddParameter("key", key);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
+    private static async Task BuildUnlessValid(ConversationStoreOptions store, DbCommand command, CancellationToken cancellationToken)
+    {
+        command.Parameters.Clear();
         command.CommandText = """
             SELECT i.indisvalid FROM pg_index i
             JOIN pg_class c ON c.oid = i.indexrelid
